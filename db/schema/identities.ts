@@ -1,0 +1,19 @@
+import { jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { ms } from "./columns";
+import { workspaces } from "./workspaces";
+
+/** One end user of a workspace, named by the workspace's own `externalId`. */
+export const identities = pgTable(
+  "identities",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    externalId: text("external_id").notNull(),
+    meta: jsonb("meta").$type<Record<string, unknown>>(),
+    createdAt: ms("created_at").notNull(),
+    updatedAt: ms("updated_at"),
+  },
+  (t) => [uniqueIndex("identities_workspace_external_idx").on(t.workspaceId, t.externalId)],
+);

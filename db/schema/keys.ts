@@ -1,0 +1,45 @@
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { apis } from "./apis";
+import { ms } from "./columns";
+import { identities } from "./identities";
+import { workspaces } from "./workspaces";
+
+export type KeyRefill = { interval: "daily" | "monthly"; amount: number; refillDay?: number };
+export type KeyRatelimit = { id: string; name: string; limit: number; duration: number; autoApply: boolean };
+
+export const keys = pgTable(
+  "keys",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    apiId: text("api_id")
+      .notNull()
+      .references(() => apis.id, { onDelete: "cascade" }),
+    identityId: text("identity_id").references(() => identities.id, { onDelete: "set null" }),
+    /** SHA-256 of the full key, base64. */
+    hash: text("hash").notNull(),
+    /** `prefix_` + the first 4 characters after it: what lists show. */
+    start: text("start").notNull(),
+    name: text("name"),
+    meta: jsonb("meta").$type<Record<string, unknown>>(),
+    permissions: jsonb("permissions").$type<string[]>().notNull().default([]),
+    enabled: boolean("enabled").notNull().default(true),
+    expiresAt: ms("expires_at"),
+    creditsRemaining: integer("credits_remaining"),
+    refill: jsonb("refill").$type<KeyRefill>(),
+    lastRefillAt: ms("last_refill_at"),
+    ratelimits: jsonb("ratelimits").$type<KeyRatelimit[]>().notNull().default([]),
+    createdAt: ms("created_at").notNull(),
+    updatedAt: ms("updated_at"),
+    lastUsedAt: ms("last_used_at"),
+    deletedAt: ms("deleted_at"),
+  },
+  (t) => [
+    uniqueIndex("keys_hash_idx").on(t.hash),
+    index("keys_api_created_idx").on(t.apiId, t.createdAt, t.id),
+    index("keys_identity_idx").on(t.identityId, t.createdAt, t.id),
+    index("keys_workspace_idx").on(t.workspaceId),
+  ],
+);

@@ -1,0 +1,275 @@
+/**
+ * The error catalogue: one entry per error code. It drives both the API envelope
+ * (status, title, `type` URL) and the pages under /docs/errors (what happened, how to fix,
+ * common mistakes). Code paths follow Unkey's `<system>/<category>/<code>` scheme.
+ */
+export type ErrorDoc = {
+  code: string;
+  status: number;
+  title: string;
+  /** The detail sent when a caller does not give a more specific one. */
+  detail: string;
+  /** What happened, in a paragraph or two. Placeholders: {{PUBLIC_URL}}. */
+  happened: string;
+  /** Numbered steps; a step may carry a shell example. */
+  fix: { step: string; example?: string }[];
+  mistakes: { title: string; text: string }[];
+};
+
+const CREATE_SESSION_CURL = `curl -X POST {{PUBLIC_URL}}/v2/portal.createSession \\
+  -H "Authorization: Bearer $ROOT_KEY" \\
+  -H "Content-Type: application/json" \\
+  -d '{"slug":"my-portal","externalId":"user_123","permissions":["api.*.read_key"]}'`;
+
+export const CATALOGUE = [
+  {
+    code: "unkey/authentication/missing",
+    status: 401,
+    title: "Unauthorized",
+    detail: "Authentication credentials were not provided. Send your root key as `Authorization: Bearer <rootKey>`.",
+    happened:
+      "The request reached an endpoint that needs a root key, but it carried no Authorization header at all. Root-key endpoints (apis.*, keys.*, identities.*, portal.createSession and the other backend calls) identify the calling workspace by that header; without it Keyport cannot tell whose data you are asking for, so nothing was read or changed.",
+    fix: [
+      {
+        step: "Create a root key for your workspace if you do not have one (the operator runs `npx --no-install keyport workspace create --name Acme` or `root-key create`). Keep it on your backend only.",
+      },
+      {
+        step: "Send it on every backend call as a Bearer token:",
+        example: `curl -X POST {{PUBLIC_URL}}/v2/apis.createApi \\
+  -H "Authorization: Bearer $ROOT_KEY" \\
+  -H "Content-Type: application/json" \\
+  -d '{"name":"production"}'`,
+      },
+      {
+        step: "With the official SDK the key goes in the constructor: `new Unkey({ rootKey: process.env.ROOT_KEY, serverURL: \"{{PUBLIC_URL}}\" })`.",
+      },
+    ],
+    mistakes: [
+      { title: "An empty environment variable", text: "`Bearer $ROOT_KEY` with the variable unset sends no usable header. Check the variable is set in the process that makes the call." },
+      { title: "A proxy that strips Authorization", text: "Some gateways and redirects (http → https) drop the header. Call the server's address directly, over the scheme it serves." },
+      { title: "Putting the key in the query string", text: "Keyport ignores `?rootKey=` and similar: query strings end up in logs. Only the header counts." },
+    ],
+  },
+  {
+    code: "unkey/authentication/malformed",
+    status: 401,
+    title: "Unauthorized",
+    detail: "The Authorization header must have the form `Bearer <rootKey>`.",
+    happened:
+      "An Authorization header arrived, but not in the form `Bearer <token>`: another scheme (Basic, Token), the word Bearer with nothing after it, or extra spaces or parts.",
+    fix: [
+      { step: "Send exactly `Authorization: Bearer <rootKey>`, one space between the scheme and the key.", example: `curl -X POST {{PUBLIC_URL}}/v2/apis.getApi \\
+  -H "Authorization: Bearer $ROOT_KEY" -H "Content-Type: application/json" -d '{"apiId":"api_..."}'` },
+    ],
+    mistakes: [
+      { title: "Quotes around the key", text: "`Bearer \"unkey_…\"` includes the quotes in the token." },
+      { title: "Basic auth", text: "Keyport does not accept HTTP Basic credentials for root keys." },
+    ],
+  },
+  {
+    code: "unkey/authentication/key_not_found",
+    status: 401,
+    title: "Unauthorized",
+    detail: "The root key was not found. It may be mistyped, revoked or expired.",
+    happened: "The Bearer token does not match any live root key: it was mistyped, revoked, expired, or belongs to another Keyport server.",
+    fix: [
+      { step: "Check that the key your backend sends is the one printed when it was created (only its first characters are shown afterwards)." },
+      { step: "If it was revoked, have the operator create a new one: `npx --no-install keyport root-key create --workspace ws_...`." },
+    ],
+    mistakes: [
+      { title: "Sending an end user's API key", text: "Keys created with keys.createKey are verified with keys.verifyKey; they cannot call the API as a root key." },
+      { title: "Sending a portal access token", text: "Portal tokens (`pat_…`) call portal endpoints only." },
+    ],
+  },
+  {
+    code: "unkey/authentication/portal_token_missing",
+    status: 401,
+    title: "Unauthorized",
+    detail: "A portal session token is required for this request.",
+    happened:
+      "The request reached a portal endpoint (portal.listKeys, portal.rerollKey, …) without a portal session. These endpoints act for one end user, so they accept only that user's session: the httpOnly `portal_session` cookie that the portal sets after a code exchange, or `Authorization: Bearer <accessToken>`. A root key is a backend credential and is never accepted here. Typical causes: the user opened the portal address directly instead of following a link minted by your backend; cookies are blocked or were cleared; a private window; or a backend calling a portal endpoint with its root key.",
+    fix: [
+      { step: "From your backend, mint a session for the signed-in user with your root key:", example: CREATE_SESSION_CURL },
+      { step: "Redirect the user to the `url` in the response. The portal redeems the one-time code (valid 15 minutes) and sets a session cookie that lasts 24 hours." },
+      {
+        step: "Calling from code instead of the browser: exchange the code yourself and send the access token as a Bearer token.",
+        example: `curl -X POST {{PUBLIC_URL}}/v2/portal.exchangeCode \\
+  -H "Content-Type: application/json" -d '{"code":"pst_..."}'
+curl -X POST {{PUBLIC_URL}}/v2/portal.listKeys \\
+  -H "Authorization: Bearer $ACCESS_TOKEN" -H "Content-Type: application/json" -d '{}'`,
+      },
+      { step: "The cookie works for the portal's own pages on this server. Other origins must use the Bearer token: Keyport grants no credentialed CORS, so `fetch(..., { credentials: \"include\" })` from another site will not carry the cookie." },
+    ],
+    mistakes: [
+      { title: "Calling portal endpoints with a root key", text: "Root keys authenticate your backend, not an end user. Create a portal session and use its token." },
+      { title: "Linking to the portal directly", text: "A bookmark or a hard-coded link has no code. Users must arrive through a URL your backend just minted." },
+      { title: "Not minting a new session after expiry", text: "Sessions end after 24 hours (or 24 hours idle on a sliding portal). Mint a new one when the portal sends the user back with `reason=session_expired`." },
+    ],
+  },
+  {
+    code: "unkey/authentication/portal_session_not_found",
+    status: 401,
+    title: "Unauthorized",
+    detail: "The portal session or code is invalid, expired, revoked or already used.",
+    happened:
+      "The one-time code or the access token does not name a live session. Codes are single-use and expire 15 minutes after they are minted; sessions end after their lifetime, on sign-out, or when your backend revokes them. Keyport gives the same answer for every one of these cases so that nothing can be learnt by guessing.",
+    fix: [
+      { step: "Mint a new session from your backend and send the user to its new URL:", example: CREATE_SESSION_CURL },
+    ],
+    mistakes: [
+      { title: "Reusing a portal link", text: "A link works once. Mint one per visit, just before redirecting." },
+      { title: "Link scanners", text: "Email and chat scanners may fetch links. Keyport never redeems a code on a plain GET, but do not send portal links through channels where they wait for hours: codes expire after 15 minutes." },
+    ],
+  },
+  {
+    code: "unkey/authorization/insufficient_permissions",
+    status: 403,
+    title: "Forbidden",
+    detail: "The caller lacks a permission this request needs.",
+    happened: "The credential is valid but does not hold the permission the request needs. The detail names the missing permission. For portal.createSession this also means a session asked for more than the root key itself holds: a session never exceeds its root key.",
+    fix: [
+      { step: "Grant the named permission to the root key (or mint the root key with it): `npx --no-install keyport root-key create --workspace ws_... --permission api.*.create_key`." },
+      { step: "For portal sessions, ask only for permissions your root key holds, or use a root key that holds them." },
+    ],
+    mistakes: [
+      { title: "Near-miss wildcards", text: "`api.*` does not cover `api.*.create_key`; a `*` stands for one whole segment, or everything when it is the entire permission." },
+    ],
+  },
+  {
+    code: "unkey/authorization/forbidden",
+    status: 403,
+    title: "Forbidden",
+    detail: "This action is not allowed.",
+    happened: "The request was refused as a whole: the portal is disabled, the session is a preview (read-only), or a state-changing request arrived with the browser cookie but without a same-origin signal (a possible cross-site request forgery).",
+    fix: [
+      { step: "For a disabled portal, ask the operator to enable it: `npx --no-install keyport portal enable --workspace ws_... --slug my-portal`." },
+      { step: "Preview sessions cannot change anything; mint a session without `preview: true`." },
+      { step: "From another origin, call with `Authorization: Bearer <accessToken>` instead of the cookie." },
+    ],
+    mistakes: [{ title: "Posting forms across sites", text: "Browsers send the cookie on cross-site form posts; Keyport refuses those on purpose." }],
+  },
+  {
+    code: "unkey/limits/key_limit_exceeded",
+    status: 403,
+    title: "Forbidden",
+    detail: "This user already holds the maximum number of keys this portal allows.",
+    happened: "Each portal caps how many live keys one end user may hold (20 unless the operator set another value). This user is at the cap.",
+    fix: [{ step: "Revoke a key you no longer use, then create the new one. Operators can raise the cap with `keyport portal update --max-keys N`." }],
+    mistakes: [{ title: "Rerolling is not creating", text: "Rerolling replaces a key and does not count against the cap." }],
+  },
+  {
+    code: "unkey/data/portal_config_not_found",
+    status: 404,
+    title: "Not Found",
+    detail: "Portal configuration not found.",
+    happened:
+      "portal.createSession named a portal (by `slug`, or by `portal` as a slug or `pc_` id) that does not exist in the root key's workspace. Lookups are exact, case-sensitive and scoped to the workspace of the calling root key, so a slug of another workspace is not found either — Keyport answers 404 rather than 401 because the root key itself is fine. A root key without `portal.*.create_portal_session` gets the same answer, as if the portal did not exist.",
+    fix: [
+      { step: "Check the slug. Slugs are 3–64 characters of lowercase a–z, 0–9 and hyphens, with no hyphen at either end.", example: CREATE_SESSION_CURL },
+      { step: "Check that the root key belongs to the workspace that owns the portal. The operator can list portals: `npx --no-install keyport portal list --workspace ws_...`." },
+      { step: "If no portal exists yet, the operator provisions one: `npx --no-install keyport portal create --workspace ws_... --slug my-portal --api api_...`." },
+      { step: "Make sure the root key holds `portal.*.create_portal_session` (or `*`)." },
+    ],
+    mistakes: [
+      { title: "Case", text: "`My-Portal` does not find `my-portal`. Slugs are always lowercase." },
+      { title: "Wrong workspace", text: "A root key of another workspace gets 404, not 401: the lookup is scoped to the key's workspace." },
+      { title: "Punctuation", text: "Underscores, dots and spaces are not allowed in slugs, nor a leading or trailing hyphen." },
+    ],
+  },
+  ...(["api", "key", "identity"] as const).map((thing) => ({
+    code: `unkey/data/${thing}_not_found` as const,
+    status: 404,
+    title: "Not Found",
+    detail: `The requested ${thing} does not exist or is not visible to you.`,
+    happened: `No ${thing} with that id exists in your workspace${thing === "key" ? " (or, in the portal, among the signed-in user's keys)" : ""}. Ids of other workspaces get this same answer, so nothing about them leaks.`,
+    fix: [{ step: `Check the id. List what you have with the matching list endpoint and use an id from it.` }],
+    mistakes: [{ title: "Mixing workspaces", text: "An id created with one workspace's root key is invisible to another's." }],
+  })),
+  {
+    code: "unkey/data/identity_already_exists",
+    status: 409,
+    title: "Conflict",
+    detail: "An identity with this externalId already exists in the workspace.",
+    happened: "`externalId` is unique per workspace, and one with this value exists.",
+    fix: [{ step: "Fetch the existing identity with identities.getIdentity, or update it with identities.updateIdentity." }],
+    mistakes: [{ title: "Creating on every sign-in", text: "keys.createKey creates a missing identity for you; you rarely need identities.createIdentity." }],
+  },
+  {
+    code: "unkey/application/invalid_input",
+    status: 400,
+    title: "Bad Request",
+    detail: "The request body does not match the schema.",
+    happened: "The JSON parsed, but a field is missing, has the wrong type, is out of range, or is not defined for this endpoint. `errors` lists each problem with its location (such as `body.name`) and how to fix it.",
+    fix: [{ step: "Read `error.errors[]`; each entry names the field and the rule. The request shapes are in {{PUBLIC_URL}}/openapi.json." }],
+    mistakes: [
+      { title: "Extra fields", text: "Fields the endpoint does not define are refused rather than silently ignored." },
+      { title: "Seconds instead of milliseconds", text: "Times are unix milliseconds." },
+    ],
+  },
+  {
+    code: "unkey/application/service_unavailable",
+    status: 503,
+    title: "Service Unavailable",
+    detail: "The service is temporarily unavailable. Retry shortly.",
+    happened: "Keyport could not reach its database. Nothing was changed by this request.",
+    fix: [{ step: "Retry with backoff. Operators: check that the database in DATABASE_URL is up; Keyport reconnects on its own." }],
+    mistakes: [],
+  },
+  {
+    code: "unkey/application/unexpected_error",
+    status: 500,
+    title: "Internal Server Error",
+    detail: "An unexpected error occurred. Quote the request id when you report it.",
+    happened: "Something failed inside Keyport. The response carries no internals by design; the server log has the details under the request id.",
+    fix: [{ step: "Retry once; if it persists, report it with the `meta.requestId` of the response." }],
+    mistakes: [],
+  },
+  {
+    code: "user/bad_request/request_body_unreadable",
+    status: 400,
+    title: "Bad Request",
+    detail: "The request body is not valid JSON.",
+    happened: "The body could not be parsed as JSON.",
+    fix: [{ step: "Send a JSON object, e.g. with `-d '{}'` in curl, and check quoting in your shell." }],
+    mistakes: [{ title: "Form encoding", text: "`-d name=x` sends a form body, not JSON." }],
+  },
+  {
+    code: "user/bad_request/request_body_too_large",
+    status: 413,
+    title: "Payload Too Large",
+    detail: "The request body exceeds the 1 MiB limit.",
+    happened: "Request bodies are capped at 1 MiB.",
+    fix: [{ step: "Send less: `meta` is limited to 10 KB per key anyway." }],
+    mistakes: [],
+  },
+  {
+    code: "user/bad_request/unsupported_content_type",
+    status: 415,
+    title: "Unsupported Media Type",
+    detail: "Requests must have `Content-Type: application/json`.",
+    happened: "Every API request carries a JSON body labelled `Content-Type: application/json`. This also means browsers cannot forge API calls with plain HTML forms.",
+    fix: [{ step: "Add `-H \"Content-Type: application/json\"`." }],
+    mistakes: [{ title: "text/plain", text: "Some HTTP clients default to text/plain for string bodies." }],
+  },
+  {
+    code: "user/too_many_requests/rate_limited",
+    status: 429,
+    title: "Too Many Requests",
+    detail: "Too many requests. Retry after the number of seconds in Retry-After.",
+    happened: "This client made too many failed attempts (for example, redeeming invalid portal codes) in a short time.",
+    fix: [{ step: "Wait for the number of seconds in the `Retry-After` header, then retry with a valid code." }],
+    mistakes: [{ title: "Retrying used codes", text: "A used code never works again; mint a new session instead of retrying." }],
+  },
+] as const satisfies readonly ErrorDoc[];
+
+export type ErrorCode = (typeof CATALOGUE)[number]["code"];
+
+const byCode = new Map<string, ErrorDoc>(CATALOGUE.map((e) => [e.code, e]));
+
+export function errorDoc(code: string): ErrorDoc | undefined {
+  return byCode.get(code);
+}
+
+export function errorTypeUrl(publicUrl: string, code: string): string {
+  return `${publicUrl}/docs/errors/${code}`;
+}

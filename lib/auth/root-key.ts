@@ -1,0 +1,51 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { findRootKeyByHash } from "@/db/queries/root-keys";
+import { ApiError } from "@/lib/api/errors";
+import type { RequestContext } from "@/lib/api/route";
+import { holdsAny } from "@/lib/auth/permissions";
+import { bearerToken } from "@/lib/auth/bearer";
+import { now } from "@/lib/clock";
+import { sha256 } from "@/lib/crypto/secrets";
+
+export type RootAuth = {
+  kind: "root";
+  workspaceId: string;
+  rootKeyId: string;
+  permissions: string[];
+  /** Throws 403 insufficient_permissions naming the first permission unless one of `anyOf` is held. */
+  require: (...anyOf: string[]) => void;
+  has: (...anyOf: string[]) => boolean;
+};
+
+export function rootAuthFor(row: { id: string; workspaceId: string; permissions: string[] }): RootAuth {
+  const has = (...anyOf: string[]) => holdsAny(row.permissions, anyOf);
+  return {
+    kind: "root",
+    workspaceId: row.workspaceId,
+    rootKeyId: row.id,
+    permissions: row.permissions,
+    has,
+    require: (...anyOf) => {
+      if (!has(...anyOf)) {
+        throw new ApiError(
+          "unkey/authorization/insufficient_permissions",
+          `This root key lacks the permission "${anyOf[0]}"${anyOf.length > 1 ? ` (or one of: ${anyOf.slice(1).join(", ")})` : ""}.`,
+        );
+      }
+    },
+  };
+}
+
+/** Authenticator for root-key endpoints: Bearer header, SHA-256 lookup (SPEC §2 codes). */
+export async function rootKeyAuth(rc: RequestContext): Promise<RootAuth> {
+  const token = bearerToken(rc.req);
+  if (token === undefined) throw new ApiError("unkey/authentication/missing");
+  const row = await findRootKeyByHash(await getDb(), sha256(token));
+  if (!row || (row.expiresAt !== null && row.expiresAt <= now())) throw new ApiError("unkey/authentication/key_not_found");
+  return rootAuthFor(row);
+}
+
+export async function noAuth(): Promise<undefined> {
+  return undefined;
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { workspaces } from "@/db/schema";
+import { type Actor, writeAudit } from "@/lib/audit/write-audit";
+import { issueRootKey } from "@/lib/workspaces/issue-root-key";
+import { now } from "@/lib/clock";
+import { newId } from "@/lib/ids";
+import { SLUG_RULE, slugSchema } from "@/lib/workspaces/slug";
+
+export const createWorkspaceInput = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  slug: slugSchema.optional(),
+});
+
+/** Creates a workspace and its first root key, holding `*`. The key is returned once. */
+export async function createWorkspace({ db, input, actor }: { db: Db; input: z.infer<typeof createWorkspaceInput>; actor: Actor }) {
+  return db.transaction(async (tx) => {
+    const workspaceId = newId("ws");
+    await tx.insert(workspaces).values({ id: workspaceId, name: input.name, slug: input.slug ?? null, createdAt: now() });
+    const { keyId, rootKey } = await issueRootKey(tx, { workspaceId, permissions: ["*"], name: "default" });
+    await writeAudit(tx, { workspaceId, actor, event: "workspace.create", resourceId: workspaceId });
+    return { workspaceId, rootKey, keyId };
+  });
+}
+
+export { SLUG_RULE };

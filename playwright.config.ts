@@ -1,0 +1,42 @@
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const BASE = `http://localhost:${PORT}`;
+
+/**
+ * End-to-end flows in Debian's Chromium (Playwright cannot download its own browser here).
+ * The server is the production build on a fresh PGlite folder, unless E2E_DATABASE_URL is set.
+ */
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  outputDir: "e2e/artifacts/results",
+  timeout: 60_000,
+  workers: 1,
+  reporter: [["list"]],
+  use: {
+    baseURL: BASE,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: {
+    command: "node bin/server.mjs",
+    url: `${BASE}/v2/liveness`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(PORT),
+      PUBLIC_URL: BASE,
+      KEYPORT_DATA_DIR: `/tmp/keyport-e2e-${process.pid}`,
+      KEYPORT_OPERATOR_TOKEN: "e2e-operator-token-0123456789abcdef",
+      SESSION_SECRET: "e2e-session-secret-0123456789abcdef0123456789",
+      KEYPORT_LOG_LEVEL: "warn",
+      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
+    },
+  },
+});
