@@ -1,4 +1,5 @@
 import { jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import type { KeyRatelimit } from "./keys";
 import { ms } from "./columns";
 import { workspaces } from "./workspaces";
 
@@ -12,6 +13,8 @@ export const identities = pgTable(
       .references(() => workspaces.id, { onDelete: "cascade" }),
     externalId: text("external_id").notNull(),
     meta: jsonb("meta").$type<Record<string, unknown>>(),
+    /** Rate limits shared by every key of this identity (Unkey's identity ratelimits). */
+    ratelimits: jsonb("ratelimits").$type<KeyRatelimit[]>().notNull().default([]),
     createdAt: ms("created_at").notNull(),
     updatedAt: ms("updated_at"),
   },

@@ -6,3 +6,4 @@ export * from "./keys";
 export * from "./portals";
 export * from "./portal-sessions";
 export * from "./events";
+export * from "./ratelimits";

@@ -35,6 +35,8 @@ export const keys = pgTable(
     updatedAt: ms("updated_at"),
     lastUsedAt: ms("last_used_at"),
     deletedAt: ms("deleted_at"),
+    /** Set once when the key is rerolled: the id of its replacement. A replaced key cannot be rerolled again. */
+    replacedBy: text("replaced_by"),
   },
   (t) => [
     uniqueIndex("keys_hash_idx").on(t.hash),
