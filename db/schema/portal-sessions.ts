@@ -1,4 +1,4 @@
-import { boolean, index, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { ms } from "./columns";
 import { portalConfigs } from "./portals";
 import { workspaces } from "./workspaces";
@@ -40,4 +40,19 @@ export const portalSessions = pgTable(
     uniqueIndex("portal_sessions_token_idx").on(t.tokenHash),
     index("portal_sessions_workspace_external_idx").on(t.workspaceId, t.externalId),
   ],
+);
+
+/**
+ * Failed code redemptions per client address and minute window (SPEC §3 "Exchange"). Kept in the
+ * database, not in memory, so every server process on one database enforces the same limit.
+ */
+export const portalExchangeFailures = pgTable(
+  "portal_exchange_failures",
+  {
+    address: text("address").notNull(),
+    /** Start of the one-minute window, unix ms. */
+    windowStart: ms("window_start").notNull(),
+    failures: integer("failures").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.address, t.windowStart] }), index("portal_exchange_failures_window_idx").on(t.windowStart)],
 );
