@@ -1,0 +1,34 @@
+/**
+ * Times in the portal are rendered on the server only (no hydration mismatch): a relative phrase
+ * for reading ("3 days ago", "in 2 hours") and the exact UTC instant in <time dateTime> / title.
+ */
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 86_400_000],
+  ["month", 30 * 86_400_000],
+  ["week", 7 * 86_400_000],
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+];
+
+const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+export function relativeTime(at: number, now: number): string {
+  const diff = at - now;
+  const abs = Math.abs(diff);
+  if (abs < 60_000) return diff <= 0 ? "just now" : "in less than a minute";
+  for (const [unit, size] of UNITS) {
+    if (abs >= size) return rtf.format(Math.round(diff / size), unit);
+  }
+  return rtf.format(Math.round(diff / 60_000), "minute");
+}
+
+/** `2026-05-08 14:03 UTC`: unambiguous, locale-free, the same on every server. */
+export function utcTimestamp(at: number): string {
+  const d = new Date(at);
+  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
+}
+
+export function formatCount(n: number): string {
+  return new Intl.NumberFormat("en").format(n);
+}
