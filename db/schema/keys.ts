@@ -37,6 +37,8 @@ export const keys = pgTable(
     deletedAt: ms("deleted_at"),
     /** Set once when the key is rerolled: the id of its replacement. A replaced key cannot be rerolled again. */
     replacedBy: text("replaced_by"),
+    /** Random bytes in the secret, kept so a reroll issues a key of the same strength. */
+    byteLength: integer("byte_length"),
   },
   (t) => [
     uniqueIndex("keys_hash_idx").on(t.hash),

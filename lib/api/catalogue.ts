@@ -195,6 +195,21 @@ curl -X POST {{PUBLIC_URL}}/v2/portal.listKeys \\
     mistakes: [{ title: "Creating on every sign-in", text: "keys.createKey creates a missing identity for you; you rarely need identities.createIdentity." }],
   },
   {
+    code: "unkey/data/key_already_rerolled",
+    status: 409,
+    title: "Conflict",
+    detail: "This key was already rerolled. Reroll its replacement instead.",
+    happened:
+      "A key can be rerolled once: the reroll creates a replacement key with the same configuration and puts the old key on a grace period (or revokes it at once). This key already has a replacement, so a second reroll would fork it into two live keys. This also happens when two reroll requests for the same key race: exactly one wins and the other gets this answer.",
+    fix: [
+      { step: "List the keys (apis.listKeys, or portal.listKeys in the portal) and reroll the newest key, the one that replaced this one." },
+      { step: "If you retried a reroll whose response was lost, the replacement exists but its plaintext is gone: reroll the replacement to get a fresh key shown once." },
+    ],
+    mistakes: [
+      { title: "Retrying on a timeout", text: "A reroll that timed out on your side may have succeeded. Look for the replacement before retrying." },
+    ],
+  },
+  {
     code: "unkey/application/invalid_input",
     status: 400,
     title: "Bad Request",

@@ -1,0 +1,1 @@
+ALTER TABLE "keys" ADD COLUMN "byte_length" integer;

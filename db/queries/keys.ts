@@ -1,0 +1,119 @@
+import "server-only";
+import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { apis, identities, keys } from "@/db/schema";
+
+export type KeyRow = typeof keys.$inferSelect;
+export type IdentityRow = typeof identities.$inferSelect;
+export type KeyWithIdentity = { key: KeyRow; identity: IdentityRow | null };
+
+export async function insertKey(db: Db | Tx, row: typeof keys.$inferInsert) {
+  await db.insert(keys).values(row);
+}
+
+/**
+ * Verification lookup: by hash only (the hash is unique across workspaces); the caller compares the
+ * workspace. Deleted keys and keys of deleted APIs are filtered here, so they answer NOT_FOUND.
+ */
+export async function findKeyForVerification(db: Db | Tx, hash: string): Promise<KeyWithIdentity | undefined> {
+  const rows = await db
+    .select({ key: keys, identity: identities })
+    .from(keys)
+    .innerJoin(apis, eq(apis.id, keys.apiId))
+    .leftJoin(identities, eq(identities.id, keys.identityId))
+    .where(and(eq(keys.hash, hash), isNull(keys.deletedAt), isNull(apis.deletedAt)))
+    .limit(1);
+  return rows[0];
+}
+
+/** A live key of this workspace (its API live too), with its identity. */
+export async function findKey(db: Db | Tx, workspaceId: string, keyId: string): Promise<KeyWithIdentity | undefined> {
+  const rows = await db
+    .select({ key: keys, identity: identities })
+    .from(keys)
+    .innerJoin(apis, eq(apis.id, keys.apiId))
+    .leftJoin(identities, eq(identities.id, keys.identityId))
+    .where(and(eq(keys.id, keyId), eq(keys.workspaceId, workspaceId), isNull(keys.deletedAt), isNull(apis.deletedAt)))
+    .limit(1);
+  return rows[0];
+}
+
+/** Locks a live key row for the rest of the transaction (rerolls, updates). */
+export async function lockKey(tx: Tx, workspaceId: string, keyId: string): Promise<KeyRow | undefined> {
+  const rows = await tx
+    .select()
+    .from(keys)
+    .where(and(eq(keys.id, keyId), eq(keys.workspaceId, workspaceId), isNull(keys.deletedAt)))
+    .for("update")
+    .limit(1);
+  return rows[0];
+}
+
+/**
+ * Keyset page over (createdAt, id): stable while keys are added, no duplicates, no gaps.
+ * Fetches limit + 1 rows so the caller knows whether there is more.
+ */
+export async function listKeysPage(
+  db: Db | Tx,
+  p: { workspaceId: string; apiId: string; identityId?: string; after?: { createdAt: number; id: string }; limit: number },
+): Promise<KeyWithIdentity[]> {
+  const conds = [eq(keys.workspaceId, p.workspaceId), eq(keys.apiId, p.apiId), isNull(keys.deletedAt)];
+  if (p.identityId) conds.push(eq(keys.identityId, p.identityId));
+  if (p.after) {
+    const c = or(gt(keys.createdAt, p.after.createdAt), and(eq(keys.createdAt, p.after.createdAt), gt(keys.id, p.after.id)));
+    if (c) conds.push(c);
+  }
+  return db
+    .select({ key: keys, identity: identities })
+    .from(keys)
+    .leftJoin(identities, eq(identities.id, keys.identityId))
+    .where(and(...conds))
+    .orderBy(asc(keys.createdAt), asc(keys.id))
+    .limit(p.limit + 1);
+}
+
+/**
+ * The one credit deduction: atomic, so concurrent verifications (in any number of processes on one
+ * database) never spend more than the key holds. undefined = not enough credits.
+ */
+export async function deductCredits(db: Db | Tx, keyId: string, cost: number): Promise<number | undefined> {
+  const rows = await db
+    .update(keys)
+    .set({ creditsRemaining: sql`${keys.creditsRemaining} - ${cost}` })
+    .where(and(eq(keys.id, keyId), sql`${keys.creditsRemaining} >= ${cost}`))
+    .returning({ remaining: keys.creditsRemaining });
+  return rows[0]?.remaining ?? undefined;
+}
+
+export async function readCredits(db: Db | Tx, keyId: string): Promise<number | null> {
+  const rows = await db.select({ remaining: keys.creditsRemaining }).from(keys).where(eq(keys.id, keyId)).limit(1);
+  return rows[0]?.remaining ?? null;
+}
+
+/** Refills to `amount` once per period; the condition makes concurrent refills a no-op after the first. */
+export async function refillCredits(db: Db | Tx, keyId: string, amount: number, periodStart: number, at: number): Promise<void> {
+  await db
+    .update(keys)
+    .set({ creditsRemaining: amount, lastRefillAt: at })
+    .where(and(eq(keys.id, keyId), sql`coalesce(${keys.lastRefillAt}, ${keys.createdAt}) < ${periodStart}`));
+}
+
+export async function updateKeyRow(db: Db | Tx, workspaceId: string, keyId: string, patch: Partial<typeof keys.$inferInsert>) {
+  await db.update(keys).set(patch).where(and(eq(keys.id, keyId), eq(keys.workspaceId, workspaceId)));
+}
+
+export async function hardDeleteKey(db: Db | Tx, workspaceId: string, keyId: string) {
+  await db.delete(keys).where(and(eq(keys.id, keyId), eq(keys.workspaceId, workspaceId)));
+}
+
+/** lastUsedAt, batched with the events flush: one statement for all keys seen since the last flush. */
+export async function touchLastUsed(db: Db | Tx, seen: Map<string, number>): Promise<void> {
+  if (seen.size === 0) return;
+  const values = sql.join(
+    [...seen].map(([id, t]) => sql`(${id}::text, ${t}::bigint)`),
+    sql`, `,
+  );
+  await db.execute(
+    sql`update keys set last_used_at = v.t from (values ${values}) as v(id, t) where keys.id = v.id and (keys.last_used_at is null or keys.last_used_at < v.t)`,
+  );
+}
