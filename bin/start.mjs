@@ -1,10 +1,39 @@
 #!/usr/bin/env node
-// npm start: build when the sources are newer than the last build, then serve (SPEC §5).
+// npm start: build when there is no build or the sources are newer than it, then serve (SPEC §5).
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
 
-if (!existsSync(".next/BUILD_ID")) {
+const SOURCES = ["app", "lib", "db", "public", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
+
+/** Newest modification time under the given paths (tests and e2e specs do not affect the build). */
+function newest(paths) {
+  let max = 0;
+  const walk = (p) => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      return;
+    }
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p)) if (name !== "node_modules" && !name.startsWith(".")) walk(path.join(p, name));
+    } else if (!/\.test\.tsx?$/.test(p)) {
+      max = Math.max(max, st.mtimeMs);
+    }
+  };
+  paths.forEach(walk);
+  return max;
+}
+
+const buildId = ".next/BUILD_ID";
+const stale = !existsSync(buildId) || newest(SOURCES) > statSync(buildId).mtimeMs;
+if (stale) {
+  console.log(existsSync(buildId) ? "keyport: sources changed since the last build; building…" : "keyport: no build yet; building…");
   const r = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  if (r.status !== 0) {
+    console.error("keyport: the build failed (see above)");
+    process.exit(r.status ?? 1);
+  }
 }
 await import("./server.mjs");

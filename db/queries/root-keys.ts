@@ -17,7 +17,7 @@ export async function insertRootKey(db: Db | Tx, row: typeof rootKeys.$inferInse
   await db.insert(rootKeys).values(row);
 }
 
-export async function listRootKeys(db: Db, workspaceId: string) {
+export async function listRootKeys(db: Db | Tx, workspaceId: string) {
   return db
     .select({ id: rootKeys.id, start: rootKeys.start, name: rootKeys.name, permissions: rootKeys.permissions, createdAt: rootKeys.createdAt })
     .from(rootKeys)
@@ -25,11 +25,21 @@ export async function listRootKeys(db: Db, workspaceId: string) {
     .orderBy(rootKeys.createdAt, rootKeys.id);
 }
 
-export async function revokeRootKey(db: Db, id: string, at: number): Promise<boolean> {
+export async function revokeRootKey(db: Db | Tx, id: string, at: number): Promise<boolean> {
   const rows = await db
     .update(rootKeys)
     .set({ deletedAt: at })
     .where(and(eq(rootKeys.id, id), isNull(rootKeys.deletedAt)))
     .returning({ id: rootKeys.id });
   return rows.length > 0;
+}
+
+/** The workspace of a live root key (the operator revokes by key id alone). */
+export async function findLiveRootKeyWorkspace(db: Db | Tx, id: string): Promise<string | undefined> {
+  const rows = await db
+    .select({ workspaceId: rootKeys.workspaceId })
+    .from(rootKeys)
+    .where(and(eq(rootKeys.id, id), isNull(rootKeys.deletedAt)))
+    .limit(1);
+  return rows[0]?.workspaceId;
 }

@@ -275,6 +275,62 @@ curl -X POST {{PUBLIC_URL}}/v2/portal.listKeys \\
     fix: [{ step: "Wait for the number of seconds in the `Retry-After` header, then retry with a valid code." }],
     mistakes: [{ title: "Retrying used codes", text: "A used code never works again; mint a new session instead of retrying." }],
   },
+  {
+    code: "keyport/authentication/operator_token_invalid",
+    status: 401,
+    title: "Unauthorized",
+    detail: "The operator token is missing or wrong. Send it as `Authorization: Bearer <operatorToken>`.",
+    happened:
+      "The request reached the operator API (`/operator/v1/*`), which creates workspaces, root keys and portal configurations for the whole server. It accepts only the operator token, and the request carried none, or a token that is not one of the configured ones. Root keys and portal tokens are never accepted here: they belong to one workspace, the operator token to the server.",
+    fix: [
+      {
+        step: "Use the token the server printed on its first start. It is also kept, readable only by the server's user, in `<KEYPORT_DATA_DIR>/operator-token` (default `./.data/operator-token`), where the CLI finds it on its own:",
+        example: `npx --no-install keyport workspace list --url {{PUBLIC_URL}}`,
+      },
+      {
+        step: "Calling the API directly, send it as a Bearer token:",
+        example: `curl -X POST {{PUBLIC_URL}}/operator/v1/workspaces.list \\
+  -H "Authorization: Bearer $(cat .data/operator-token)" \\
+  -H "Content-Type: application/json" -d '{}'`,
+      },
+      { step: "If the server runs with `KEYPORT_OPERATOR_TOKEN`, that variable is the token (comma-separated values are all accepted, for rotation) and no file is written." },
+    ],
+    mistakes: [
+      { title: "Sending a root key", text: "`unkey_…` root keys call `/v2/*` for one workspace; they cannot provision workspaces or portals." },
+      { title: "A token from another data folder", text: "Each data folder (or Postgres database) has its own generated token. Point the CLI at the right one with `KEYPORT_DATA_DIR` or `KEYPORT_OPERATOR_TOKEN`." },
+      { title: "A rotated token", text: "After `KEYPORT_OPERATOR_TOKEN` changes, only the listed tokens work; keep the old one in the list until every script has moved." },
+    ],
+  },
+  {
+    code: "keyport/data/workspace_not_found",
+    status: 404,
+    title: "Not Found",
+    detail: "Workspace not found.",
+    happened: "An operator request named a workspace id (`ws_…`) that does not exist on this server.",
+    fix: [{ step: "List the workspaces and use an id from the list:", example: "npx --no-install keyport workspace list" }],
+    mistakes: [{ title: "Using the name or slug", text: "Operator commands take the `ws_…` id that `workspace create` printed." }],
+  },
+  {
+    code: "keyport/data/workspace_slug_taken",
+    status: 409,
+    title: "Conflict",
+    detail: "Another workspace already uses this slug.",
+    happened: "Workspace slugs are unique on the server, and one with this value exists.",
+    fix: [{ step: "Pick another slug, or leave `--slug` out: it is optional." }],
+    mistakes: [],
+  },
+  {
+    code: "keyport/data/portal_slug_taken",
+    status: 409,
+    title: "Conflict",
+    detail: "This workspace already has a portal with this slug.",
+    happened: "A portal configuration is unique on (workspace, slug), and this workspace already has one with the requested slug. Nothing was created or changed.",
+    fix: [
+      { step: "Change the existing portal instead of creating a second one:", example: "npx --no-install keyport portal update --workspace ws_... --slug my-portal --name \"New name\"" },
+      { step: "Or choose another slug." },
+    ],
+    mistakes: [{ title: "Re-running a provisioning script", text: "`portal create` is not idempotent; scripts should `portal list` first or treat 409 as done." }],
+  },
 ] as const satisfies readonly ErrorDoc[];
 
 export type ErrorCode = (typeof CATALOGUE)[number]["code"];

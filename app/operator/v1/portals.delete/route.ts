@@ -1,0 +1,12 @@
+// POST /operator/v1/portals.delete — delete a portal configuration; its sessions end with it
+import { getDb } from "@/db/client";
+import { route } from "@/lib/api/route";
+import { operatorAuth } from "@/lib/operator/operator-auth";
+import { deletePortal } from "@/lib/portals/delete-portal";
+import { portalRefInput } from "@/lib/portals/portal-rules";
+
+export const POST = route({
+  auth: operatorAuth,
+  input: portalRefInput,
+  handler: async ({ input, auth }) => deletePortal({ db: await getDb(), input, actor: auth.actor }),
+});

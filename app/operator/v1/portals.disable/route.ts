@@ -1,0 +1,13 @@
+// POST /operator/v1/portals.disable — disable a portal: its sessions answer 403 at once
+import { getDb } from "@/db/client";
+import { route } from "@/lib/api/route";
+import { operatorAuth } from "@/lib/operator/operator-auth";
+import { portalRefInput } from "@/lib/portals/portal-rules";
+import { updatePortal } from "@/lib/portals/update-portal";
+
+export const POST = route({
+  auth: operatorAuth,
+  input: portalRefInput,
+  handler: async ({ input, auth }) =>
+    updatePortal({ db: await getDb(), input: { ...input, enabled: false }, actor: auth.actor, event: "portal.disable" }),
+});
