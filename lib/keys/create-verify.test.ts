@@ -1,0 +1,93 @@
+import { Unkey } from "@unkey/api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import type { DbHandle } from "@/db/client";
+import { BACKENDS, openTestDatabase } from "@/lib/testing/test-db";
+import { startTestServer, type TestServer } from "@/lib/testing/test-server";
+import { post, seedRootKey, seedWorkspace } from "@/lib/testing/fixtures";
+import { flushVerificationEvents } from "@/lib/verification/record-event";
+
+const TYPE = "http://localhost:3000/docs/errors/";
+
+function rowsOf<T>(res: unknown): T[] {
+  return Array.isArray(res) ? (res as T[]) : (res as { rows: T[] }).rows;
+}
+
+describe.each(BACKENDS)("keys.createKey + keys.verifyKey on %s", (backend) => {
+  let db: DbHandle;
+  let server: TestServer;
+  let rootKey: string;
+  let workspaceId: string;
+  let unkey: Unkey;
+  let apiId: string;
+
+  beforeAll(async () => {
+    db = await openTestDatabase(backend);
+    server = await startTestServer();
+    ({ rootKey, workspaceId } = await seedWorkspace());
+    unkey = new Unkey({ rootKey, serverURL: server.url });
+    apiId = (await unkey.apis.createApi({ name: "production" })).data.apiId;
+  });
+  afterAll(async () => {
+    await flushVerificationEvents();
+    await server.close();
+    await db.close();
+  });
+
+  it("creates a key shown once, stores only hash and start, and verifies it VALID with the SDK", async () => {
+    const created = await unkey.keys.createKey({
+      apiId,
+      prefix: "kp",
+      name: "first",
+      externalId: "user_123",
+      meta: { plan: "pro" },
+      credits: { remaining: 5 },
+      permissions: ["documents.read"],
+    });
+    expect(created.data.key).toMatch(/^kp_[1-9A-HJ-NP-Za-km-z]{20,}$/);
+    expect(created.data.keyId).toMatch(/^key_/);
+    const stored = rowsOf<Record<string, unknown>>(await db.db.execute(sql`select * from keys where id = ${created.data.keyId}`))[0]!;
+    expect(JSON.stringify(stored)).not.toContain(created.data.key);
+    expect(stored.start).toBe(created.data.key.slice(0, 7));
+
+    const v = await unkey.keys.verifyKey({ key: created.data.key });
+    expect(v.data).toMatchObject({
+      valid: true,
+      code: "VALID",
+      keyId: created.data.keyId,
+      name: "first",
+      meta: { plan: "pro" },
+      credits: 4,
+      enabled: true,
+      identity: { externalId: "user_123" },
+    });
+    expect(v.data.identity?.id).toMatch(/^id_/);
+    expect(v.data.permissions).toBeUndefined();
+  });
+
+  it("answers NOT_FOUND for an unknown key and for a key of another workspace, and records events", async () => {
+    const other = await seedWorkspace("Other");
+    const theirs = new Unkey({ rootKey: other.rootKey, serverURL: server.url });
+    const theirApi = (await theirs.apis.createApi({ name: "theirs" })).data.apiId;
+    const theirKey = (await theirs.keys.createKey({ apiId: theirApi })).data.key;
+    expect((await unkey.keys.verifyKey({ key: theirKey })).data).toEqual({ valid: false, code: "NOT_FOUND" });
+    expect((await unkey.keys.verifyKey({ key: "kp_nope" })).data).toEqual({ valid: false, code: "NOT_FOUND" });
+    await flushVerificationEvents();
+    const events = rowsOf<{ outcome: string; key_id: string | null }>(
+      await db.db.execute(sql`select outcome, key_id from verification_events where workspace_id = ${workspaceId} order by id`),
+    );
+    expect(events.filter((e) => e.outcome === "NOT_FOUND" && e.key_id === null).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("needs verify_key on the key's API: 403 otherwise", async () => {
+    const { key } = (await unkey.keys.createKey({ apiId })).data;
+    const { rootKey: weak } = await seedRootKey(workspaceId, ["api.api_other.verify_key"]);
+    const res = await post(server.url, "/v2/keys.verifyKey", { key }, weak);
+    expect(res.status).toBe(403);
+    expect(res.body.error.type).toBe(TYPE + "unkey/authorization/insufficient_permissions");
+    const { rootKey: none } = await seedRootKey(workspaceId, ["api.*.read_key"]);
+    expect((await post(server.url, "/v2/keys.verifyKey", { key: "whatever" }, none)).status).toBe(403);
+    const { rootKey: ok } = await seedRootKey(workspaceId, [`api.${apiId}.verify_key`]);
+    expect((await post(server.url, "/v2/keys.verifyKey", { key }, ok)).body.data.code).toBe("VALID");
+  });
+});

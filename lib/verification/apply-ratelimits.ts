@@ -1,0 +1,103 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import type { KeyRatelimit } from "@/db/schema";
+import { consumeRatelimit } from "@/db/queries/ratelimits";
+import { ApiError } from "@/lib/api/errors";
+
+/** A rate limit asked for in keys.verifyKey (the SDK sends `cost: 1` by default). */
+export type RequestedRatelimit = { name: string; cost?: number; limit?: number; duration?: number };
+
+/** The SDK's VerifyKeyRatelimitData. */
+export type RatelimitResult = {
+  exceeded: boolean;
+  id: string;
+  name: string;
+  limit: number;
+  duration: number;
+  reset: number;
+  remaining: number;
+  autoApply: boolean;
+};
+
+type Check = { config: KeyRatelimit; subject: string; cost: number };
+
+/**
+ * Which limits apply: every autoApply limit of the key and of its identity, plus each one named in
+ * the request (optionally with a cost, limit or duration override). A key limit wins over an
+ * identity limit of the same name (Unkey). Key limits count per key; identity limits are shared by
+ * all keys of the identity.
+ */
+export function selectRatelimits(
+  key: { id: string; ratelimits: KeyRatelimit[] },
+  identity: { id: string; ratelimits: KeyRatelimit[] } | null,
+  requested: RequestedRatelimit[] | undefined,
+): Check[] {
+  const byName = new Map<string, { config: KeyRatelimit; subject: string }>();
+  for (const r of identity?.ratelimits ?? []) byName.set(r.name, { config: r, subject: `id:${identity?.id}` });
+  for (const r of key.ratelimits) byName.set(r.name, { config: r, subject: `key:${key.id}` });
+  const checks = new Map<string, Check>();
+  for (const [name, found] of byName) if (found.config.autoApply) checks.set(name, { ...found, cost: 1 });
+  for (const req of requested ?? []) {
+    const found = byName.get(req.name);
+    if (!found) {
+      throw new ApiError("unkey/application/invalid_input", `No rate limit named "${req.name}" exists on this key or its identity.`, {
+        errors: [
+          {
+            location: "body.ratelimits",
+            message: `No rate limit named "${req.name}" exists on this key or its identity.`,
+            fix: "Name a rate limit configured on the key (keys.createKey/updateKey) or on its identity, or leave it out.",
+          },
+        ],
+      });
+    }
+    const config = { ...found.config, limit: req.limit ?? found.config.limit, duration: req.duration ?? found.config.duration };
+    checks.set(req.name, { config, subject: found.subject, cost: req.cost ?? 1 });
+  }
+  return [...checks.values()];
+}
+
+/**
+ * Algorithm: sliding-window approximation over fixed windows, counted in the database so every
+ * process sharing one Postgres sees the same counters. Windows are aligned to multiples of
+ * `duration`; a request is admitted when
+ *     count(current window) + cost + floor(count(previous window) × (1 − elapsed/duration)) ≤ limit
+ * and the admission and the increment are one atomic statement (db/queries/ratelimits.ts).
+ * Precision: exact under concurrency (never admits more than the estimate allows); the estimate
+ * assumes the previous window's requests were evenly spread, so over any rolling `duration` the
+ * admitted count can differ from `limit` by the unevenness of the previous window, and it never
+ * exceeds `limit` within one aligned window. Each check that passes consumes its cost even when a
+ * later check fails (Unkey does the same).
+ */
+export async function applyRatelimits(db: Db, checks: Check[], at: number): Promise<RatelimitResult[]> {
+  const results: RatelimitResult[] = [];
+  for (const { config, subject, cost } of checks) {
+    const d = config.duration;
+    const windowStart = Math.floor(at / d) * d;
+    const weight = 1 - (at - windowStart) / d;
+    const name = `${config.name}:${d}`;
+    const out =
+      cost > config.limit
+        ? undefined
+        : await consumeRatelimit(db, {
+            subject,
+            name,
+            windowStart,
+            previousStart: windowStart - d,
+            weight,
+            cost,
+            limit: config.limit,
+            expiresAt: windowStart + 2 * d,
+          });
+    results.push({
+      exceeded: !out,
+      id: config.id,
+      name: config.name,
+      limit: config.limit,
+      duration: d,
+      reset: windowStart + d - at,
+      remaining: out ? Math.max(0, config.limit - out.current - out.previous) : 0,
+      autoApply: config.autoApply,
+    });
+  }
+  return results;
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { insertVerificationEvents, type VerificationEventRow } from "@/db/queries/events";
+import { touchLastUsed } from "@/db/queries/keys";
+import { pruneRatelimitCounters } from "@/db/queries/ratelimits";
+import { now } from "@/lib/clock";
+import { onShutdown } from "@/lib/lifecycle/shutdown";
+import { log } from "@/lib/log";
+
+/**
+ * Verification events are buffered in memory and written in batches (every 250 ms or 500 events),
+ * so the response path never waits on an INSERT. The same flush updates `lastUsedAt` of every key
+ * seen (one statement) and prunes stale rate-limit counters about once a minute. On SIGTERM the
+ * shutdown hook flushes what is left. On globalThis so every route bundle shares one buffer.
+ */
+const FLUSH_MS = 250;
+const FLUSH_AT = 500;
+/** If the database is down, keep at most this many events for the next try, then drop the oldest. */
+const MAX_BUFFERED = 50_000;
+const PRUNE_EVERY_MS = 60_000;
+
+type State = { buffer: VerificationEventRow[]; timer?: ReturnType<typeof setTimeout>; flushing?: Promise<void>; lastPrune: number; hooked?: boolean };
+const holder = globalThis as unknown as { __keyportVerificationEvents?: State };
+
+function state(): State {
+  holder.__keyportVerificationEvents ??= { buffer: [], lastPrune: 0 };
+  const s = holder.__keyportVerificationEvents;
+  if (!s.hooked) {
+    s.hooked = true;
+    onShutdown("verification-events", flushVerificationEvents, 0);
+  }
+  return s;
+}
+
+export function recordVerification(event: VerificationEventRow): void {
+  const s = state();
+  s.buffer.push(event);
+  if (s.buffer.length >= FLUSH_AT) flushInBackground();
+  else if (!s.timer) {
+    s.timer = setTimeout(flushInBackground, FLUSH_MS);
+    s.timer.unref?.();
+  }
+}
+
+/** Failures are logged and retried by flushOnce; nothing to do here. */
+function flushInBackground(): void {
+  flushVerificationEvents().catch(() => {});
+}
+
+/** Writes everything buffered so far. Safe to call concurrently: calls chain one after another. */
+export function flushVerificationEvents(): Promise<void> {
+  const s = state();
+  const run = (s.flushing ?? Promise.resolve()).then(() => flushOnce(s));
+  s.flushing = run.finally(() => {
+    if (s.flushing === run) s.flushing = undefined;
+  });
+  return run;
+}
+
+async function flushOnce(s: State): Promise<void> {
+  if (s.timer) {
+    clearTimeout(s.timer);
+    s.timer = undefined;
+  }
+  const batch = s.buffer.splice(0, s.buffer.length);
+  if (batch.length === 0) return;
+  const db = await getDb().catch((err: unknown) => requeue(s, batch, err));
+  let sent = 0;
+  try {
+    for (; sent < batch.length; sent += 1000) await insertVerificationEvents(db, batch.slice(sent, sent + 1000));
+  } catch (err) {
+    requeue(s, batch.slice(sent), err);
+  }
+  // lastUsedAt and pruning are best effort: a failure here must not duplicate the events above.
+  try {
+    const seen = new Map<string, number>();
+    for (const e of batch) if (e.keyId && e.outcome !== "NOT_FOUND") seen.set(e.keyId, Math.max(seen.get(e.keyId) ?? 0, e.time));
+    await touchLastUsed(db, seen);
+    const at = now();
+    if (at - s.lastPrune > PRUNE_EVERY_MS) {
+      s.lastPrune = at;
+      await pruneRatelimitCounters(db, at);
+    }
+  } catch (err) {
+    log().warn({ err: (err as { code?: unknown }).code }, "lastUsedAt update failed");
+  }
+}
+
+/** Keeps a failed batch for the next flush rather than lose it; bounded so a dead database cannot exhaust memory. */
+function requeue(s: State, batch: VerificationEventRow[], err: unknown): never {
+  s.buffer.unshift(...batch);
+  if (s.buffer.length > MAX_BUFFERED) s.buffer.splice(0, s.buffer.length - MAX_BUFFERED);
+  log().warn({ err: (err as { code?: unknown }).code, pending: s.buffer.length }, "verification events flush failed");
+  if (!s.timer) {
+    s.timer = setTimeout(flushInBackground, 1000);
+    s.timer.unref?.();
+  }
+  throw err;
+}
