@@ -1,0 +1,146 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useId, useState } from "react";
+import { GRACE_OPTIONS } from "@/lib/ui/grace";
+import { Modal } from "./modal";
+import { portalCall } from "./portal-call";
+import { SecretReveal } from "./secret-reveal";
+
+type Key = { keyId: string; name?: string; start: string };
+type Can = { rename: boolean; reroll: boolean; revoke: boolean };
+type Dialog = "rename" | "reroll" | "revoke" | undefined;
+
+/**
+ * Per-row actions. Only the actions the session holds are rendered (the server refuses the rest
+ * anyway); in a preview session they are rendered disabled, with the reason as a tooltip.
+ */
+export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId: string; keyRow: Key; can: Can; disabledReason?: string }) {
+  const router = useRouter();
+  const [dialog, setDialog] = useState<Dialog>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [secret, setSecret] = useState<string>();
+  const nameId = useId();
+  const label = keyRow.name || keyRow.start;
+
+  const open = (d: Dialog) => {
+    setError(undefined);
+    setDialog(d);
+  };
+
+  const run = async <T,>(endpoint: string, body: unknown, after: (data: T) => void) => {
+    setBusy(true);
+    setError(undefined);
+    const res = await portalCall<T>(portalId, endpoint, body);
+    setBusy(false);
+    if (!res.ok) return setError(res.message);
+    setDialog(undefined);
+    after(res.data);
+    router.refresh();
+  };
+
+  const rename = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const name = String(new FormData(e.currentTarget).get("name") ?? "").trim();
+    void run("portal.updateKey", { keyId: keyRow.keyId, name }, () => {});
+  };
+  const reroll = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const expiration = Number(new FormData(e.currentTarget).get("grace") ?? 0);
+    void run<{ key: string }>("portal.rerollKey", { keyId: keyRow.keyId, expiration }, (d) => setSecret(d.key));
+  };
+  const revoke = () => void run("portal.deleteKey", { keyId: keyRow.keyId }, () => {});
+
+  const button = (d: Exclude<Dialog, undefined>, text: string, danger = false) => (
+    <button
+      type="button"
+      className="btn btn-sm btn-ghost"
+      style={danger ? { color: "var(--danger)" } : undefined}
+      onClick={() => open(d)}
+      disabled={Boolean(disabledReason)}
+      title={disabledReason}
+      aria-label={`${text} ${label}`}
+    >
+      {text}
+    </button>
+  );
+
+  const errorLine = error ? (
+    <p className="form-error" role="alert">
+      {error}
+    </p>
+  ) : null;
+
+  return (
+    <div className="row-actions">
+      {can.rename ? button("rename", "Rename") : null}
+      {can.reroll ? button("reroll", "Roll") : null}
+      {can.revoke ? button("revoke", "Revoke", true) : null}
+
+      <Modal open={dialog === "rename"} onClose={() => setDialog(undefined)} title="Rename key">
+        <form onSubmit={rename}>
+          {errorLine}
+          <div className="field">
+            <label htmlFor={nameId}>Name</label>
+            <input id={nameId} name="name" className="input" required maxLength={200} defaultValue={keyRow.name ?? ""} autoComplete="off" autoFocus />
+          </div>
+          <div className="dialog-actions">
+            <button type="button" className="btn" onClick={() => setDialog(undefined)}>
+              Cancel
+            </button>
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {busy ? "Saving…" : "Save"}
+            </button>
+          </div>
+        </form>
+      </Modal>
+
+      <Modal
+        open={dialog === "reroll"}
+        onClose={() => setDialog(undefined)}
+        title={`Roll “${label}”`}
+        description="Rolling creates a new key with the same settings. Choose how long the current key keeps working, so you can deploy the new one first."
+      >
+        <form onSubmit={reroll}>
+          {errorLine}
+          <fieldset className="radio-list">
+            <legend className="visually-hidden">When should the current key stop working?</legend>
+            {GRACE_OPTIONS.map((o) => (
+              <label key={o.ms}>
+                <input type="radio" name="grace" value={o.ms} defaultChecked={o.ms === 3_600_000} />
+                <span>{o.ms === 0 ? "Stop the current key immediately" : `Current key stops working ${o.label.toLowerCase()}`}</span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="dialog-actions">
+            <button type="button" className="btn" onClick={() => setDialog(undefined)}>
+              Cancel
+            </button>
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {busy ? "Rolling…" : "Roll key"}
+            </button>
+          </div>
+        </form>
+      </Modal>
+
+      <Modal
+        open={dialog === "revoke"}
+        onClose={() => setDialog(undefined)}
+        title={`Revoke “${label}”?`}
+        description={`Anything using the key ${keyRow.start}… stops working immediately. This cannot be undone.`}
+      >
+        {errorLine}
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={() => setDialog(undefined)} autoFocus>
+            Cancel
+          </button>
+          <button type="button" className="btn btn-danger" disabled={busy} onClick={revoke}>
+            {busy ? "Revoking…" : "Revoke key"}
+          </button>
+        </div>
+      </Modal>
+
+      <SecretReveal secret={secret} title="Your rolled API key" onDone={() => setSecret(undefined)} />
+    </div>
+  );
+}

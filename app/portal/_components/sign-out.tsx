@@ -1,0 +1,23 @@
+"use client";
+import { useState } from "react";
+
+/** Ends the session on the server (row and cookie entry), then shows the "signed out" page. */
+export function SignOut({ portalId }: { portalId: string }) {
+  const [busy, setBusy] = useState(false);
+  const signOut = async () => {
+    setBusy(true);
+    await fetch("/v2/portal.logout", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Keyport-Portal": portalId },
+      body: "{}",
+      credentials: "same-origin",
+    }).catch(() => undefined);
+    // A full navigation: nothing of the signed-in page stays in the client router's cache.
+    window.location.replace(`/portal/${encodeURIComponent(portalId)}/ended?reason=signed_out`);
+  };
+  return (
+    <button type="button" className="btn btn-sm" onClick={signOut} disabled={busy}>
+      {busy ? "Signing out…" : "Sign out"}
+    </button>
+  );
+}

@@ -1,0 +1,17 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+/** The portal's tabs; a client leaf only because the layout persists across navigations and the current tab changes. */
+export function Tabs({ tabs }: { tabs: { href: string; label: string }[] }) {
+  const pathname = usePathname();
+  return (
+    <nav className="p-tabs" aria-label="Portal sections">
+      {tabs.map((t) => (
+        <Link key={t.href} href={t.href} aria-current={pathname === t.href ? "page" : undefined} prefetch={false}>
+          {t.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
