@@ -1,0 +1,11 @@
+// POST /v2/portal.getSession — branding, end user, permissions and expiry of the calling portal session
+import { z } from "zod";
+import { route } from "@/lib/api/route";
+import { portalSessionAuth } from "@/lib/auth/portal-session";
+import { getSession } from "@/lib/portal/get-session";
+
+export const POST = route({
+  auth: portalSessionAuth,
+  input: z.strictObject({}),
+  handler: async ({ auth }) => getSession({ session: auth }),
+});

@@ -1,0 +1,20 @@
+// POST /v2/portal.logout — end the calling portal session and drop it from the browser's cookie
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { Reply } from "@/lib/api/reply";
+import { route } from "@/lib/api/route";
+import { portalSessionWriteAuth } from "@/lib/auth/portal-session";
+import { logout } from "@/lib/portal/logout";
+import { rebuildSessionCookie } from "@/lib/portal/merge-session-cookie";
+
+export const POST = route({
+  auth: portalSessionWriteAuth,
+  input: z.strictObject({}),
+  handler: async ({ auth, rc }) => {
+    const db = await getDb();
+    const data = await logout({ db, session: auth });
+    // Bearer callers hold no cookie of ours; browsers get their seal back without this portal.
+    const cookies = auth.via === "bearer" ? [] : [await rebuildSessionCookie(db, rc.req.headers.get("cookie"), { portalId: auth.portalId })];
+    return new Reply(data, { cookies });
+  },
+});

@@ -1,0 +1,163 @@
+import "server-only";
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { portalExchangeFailures, portalSessions } from "@/db/schema";
+
+export type PortalSessionRow = typeof portalSessions.$inferSelect;
+
+export async function insertPortalSession(db: Db | Tx, row: typeof portalSessions.$inferInsert) {
+  await db.insert(portalSessions).values(row);
+}
+
+/** Any row with this code hash, whatever its state (the exchange decides what to answer). */
+export async function findSessionByCodeHash(db: Db | Tx, codeHash: string): Promise<PortalSessionRow | undefined> {
+  const rows = await db.select().from(portalSessions).where(eq(portalSessions.codeHash, codeHash)).limit(1);
+  return rows[0];
+}
+
+/**
+ * The one redemption of a code (SPEC §3 "Exchange"). A single conditional UPDATE: of any number of
+ * parallel attempts exactly one matches `exchanged_at IS NULL`; the others get no row back.
+ */
+export async function redeemCode(
+  db: Db | Tx,
+  codeHash: string,
+  at: number,
+  set: { tokenHash: string; expiresAt: number; idleExpiresAt: number | null },
+): Promise<PortalSessionRow | undefined> {
+  const rows = await db
+    .update(portalSessions)
+    .set({ exchangedAt: at, lastSeenAt: at, tokenHash: set.tokenHash, expiresAt: set.expiresAt, idleExpiresAt: set.idleExpiresAt })
+    .where(
+      and(
+        eq(portalSessions.codeHash, codeHash),
+        isNull(portalSessions.exchangedAt),
+        isNull(portalSessions.revokedAt),
+        gt(portalSessions.codeExpiresAt, at),
+      ),
+    )
+    .returning();
+  return rows[0];
+}
+
+/** SQL condition: an exchanged session that is neither revoked nor past its hard or idle end. */
+function liveAt(at: number) {
+  return and(
+    isNotNull(portalSessions.exchangedAt),
+    isNull(portalSessions.revokedAt),
+    gt(portalSessions.expiresAt, at),
+    or(isNull(portalSessions.idleExpiresAt), gt(portalSessions.idleExpiresAt, at)),
+  );
+}
+
+/**
+ * Checks a session by its token hash and records the visit in one statement: `last_seen_at` moves
+ * to now and, under the sliding policy (idle_expires_at set), the idle end moves to now + idle,
+ * never past the hard end. Nothing comes back for a revoked, expired or unknown token.
+ */
+export async function touchLiveSession(db: Db | Tx, tokenHash: string, at: number, idleMs: number): Promise<PortalSessionRow | undefined> {
+  const rows = await db
+    .update(portalSessions)
+    .set({
+      lastSeenAt: at,
+      idleExpiresAt: sql`case when ${portalSessions.idleExpiresAt} is null then null else least(${at + idleMs}::bigint, ${portalSessions.expiresAt}) end`,
+    })
+    .where(and(eq(portalSessions.tokenHash, tokenHash), liveAt(at)))
+    .returning();
+  return rows[0];
+}
+
+/** Live sessions among these token hashes (to prune dead entries from a browser's seal). */
+export async function findLiveSessionsByTokenHashes(db: Db | Tx, tokenHashes: string[], at: number): Promise<PortalSessionRow[]> {
+  if (tokenHashes.length === 0) return [];
+  return db
+    .select()
+    .from(portalSessions)
+    .where(and(inArray(portalSessions.tokenHash, tokenHashes), liveAt(at)));
+}
+
+export async function listSessionsOfWorkspace(
+  db: Db | Tx,
+  workspaceId: string,
+  filter: { externalId?: string; portalIds?: string[] },
+): Promise<PortalSessionRow[]> {
+  return db
+    .select()
+    .from(portalSessions)
+    .where(
+      and(
+        eq(portalSessions.workspaceId, workspaceId),
+        filter.externalId === undefined ? undefined : eq(portalSessions.externalId, filter.externalId),
+        filter.portalIds === undefined ? undefined : inArray(portalSessions.portalId, filter.portalIds),
+      ),
+    )
+    .orderBy(desc(portalSessions.createdAt), desc(portalSessions.id))
+    .limit(1000);
+}
+
+/** SQL condition: a session that could still be used — an unexpired code or a live exchanged session. */
+function endableAt(at: number) {
+  return and(
+    isNull(portalSessions.revokedAt),
+    or(and(isNull(portalSessions.exchangedAt), gt(portalSessions.codeExpiresAt, at)), liveAt(at)),
+  );
+}
+
+/**
+ * Revokes the still-usable sessions matching the filter (pending codes included) and returns their
+ * ids. Scoped by workspace; `portalIds` narrows to the portals the caller may manage.
+ */
+export async function revokeSessions(
+  db: Db | Tx,
+  workspaceId: string,
+  filter: { sessionId?: string; externalId?: string; portalIds?: string[] },
+  at: number,
+): Promise<{ id: string; portalId: string; externalId: string }[]> {
+  return db
+    .update(portalSessions)
+    .set({ revokedAt: at })
+    .where(
+      and(
+        eq(portalSessions.workspaceId, workspaceId),
+        filter.sessionId === undefined ? undefined : eq(portalSessions.id, filter.sessionId),
+        filter.externalId === undefined ? undefined : eq(portalSessions.externalId, filter.externalId),
+        filter.portalIds === undefined ? undefined : inArray(portalSessions.portalId, filter.portalIds),
+        endableAt(at),
+      ),
+    )
+    .returning({ id: portalSessions.id, portalId: portalSessions.portalId, externalId: portalSessions.externalId });
+}
+
+/**
+ * Ends every session of one end user. For identities.deleteIdentity (SPEC §3: deleting an identity
+ * ends its portal sessions): call it inside the deleting transaction.
+ */
+export async function endSessionsOfExternalId(db: Db | Tx, workspaceId: string, externalId: string, at: number): Promise<number> {
+  return (await revokeSessions(db, workspaceId, { externalId }, at)).length;
+}
+
+/** Ends one session (logout). */
+export async function revokeSessionById(db: Db | Tx, workspaceId: string, sessionId: string, at: number): Promise<void> {
+  await db
+    .update(portalSessions)
+    .set({ revokedAt: at })
+    .where(and(eq(portalSessions.id, sessionId), eq(portalSessions.workspaceId, workspaceId), isNull(portalSessions.revokedAt)));
+}
+
+/** Counts one failed redemption for an address in its minute window; returns the window's count. */
+export async function countExchangeFailure(db: Db | Tx, address: string, windowStart: number): Promise<number> {
+  const rows = await db
+    .insert(portalExchangeFailures)
+    .values({ address, windowStart, failures: 1 })
+    .onConflictDoUpdate({
+      target: [portalExchangeFailures.address, portalExchangeFailures.windowStart],
+      set: { failures: sql`${portalExchangeFailures.failures} + 1` },
+    })
+    .returning({ failures: portalExchangeFailures.failures });
+  return rows[0]?.failures ?? 1;
+}
+
+/** Drops counters of windows that ended before `before`. */
+export async function pruneExchangeFailures(db: Db | Tx, before: number): Promise<void> {
+  await db.delete(portalExchangeFailures).where(lt(portalExchangeFailures.windowStart, before));
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { findRootKeyByHash } from "@/db/queries/root-keys";
+import { ApiError } from "@/lib/api/errors";
+import type { Authenticator, RequestContext } from "@/lib/api/route";
+import { bearerToken } from "@/lib/auth/bearer";
+import { sha256 } from "@/lib/crypto/secrets";
+import { env } from "@/lib/env";
+import { resolveSessionByToken, sessionNotFound } from "@/lib/portal/resolve-session";
+import { isRawToken, readCookie, unsealSessions } from "@/lib/portal/session-cookie";
+import type { PortalSessionContext } from "@/lib/portal/session-context";
+
+export type { PortalSessionContext } from "@/lib/portal/session-context";
+
+/** Names the portal when a browser's seal holds sessions of several portals (SPEC §3). */
+export const PORTAL_HEADER = "x-keyport-portal";
+
+const ROOT_KEY_DETAIL =
+  "Root keys cannot call portal endpoints. From your backend, call portal.createSession with the root key, then call portal endpoints with the session's access token (Authorization: Bearer pat_…) or from the portal page with its cookie.";
+
+/**
+ * Portal-session authenticator (SPEC §3 "Browser session"). Order: a Bearer token wins over any
+ * cookie; else the `portal_session` cookie, either the iron seal of a browser or the SDK's bare
+ * `pat_` token. `write` routes authenticated by the seal need a same-origin signal (CSRF): Bearer
+ * and bare-token cookies are never attached by a browser on its own, so they are exempt.
+ */
+export function portalAuth(options: { write: boolean }): Authenticator<PortalSessionContext> {
+  return async (rc: RequestContext) => {
+    const { req } = rc;
+    const bearer = bearerToken(req);
+    if (bearer !== undefined) {
+      if (!isRawToken(bearer)) {
+        if (bearer.startsWith("unkey_") || (await findRootKeyByHash(await getDb(), sha256(bearer)))) {
+          throw new ApiError("unkey/authentication/portal_token_missing", ROOT_KEY_DETAIL);
+        }
+        throw sessionNotFound();
+      }
+      return resolveSessionByToken(await getDb(), bearer, "bearer");
+    }
+    const cookie = readCookie(req.headers.get("cookie"));
+    if (!cookie) throw new ApiError("unkey/authentication/portal_token_missing");
+    if (isRawToken(cookie)) return resolveSessionByToken(await getDb(), cookie, "token-cookie");
+
+    const sessions = await unsealSessions(cookie);
+    if (!sessions) throw sessionNotFound();
+    const token = pickSession(sessions, req.headers.get(PORTAL_HEADER));
+    if (options.write) assertSameOrigin(req);
+    return resolveSessionByToken(await getDb(), token, "sealed-cookie");
+  };
+}
+
+export const portalSessionAuth = portalAuth({ write: false });
+export const portalSessionWriteAuth = portalAuth({ write: true });
+
+function pickSession(sessions: Record<string, string>, header: string | null): string {
+  const portalIds = Object.keys(sessions);
+  if (header !== null) {
+    const token = sessions[header.trim()];
+    if (!token) throw new ApiError("unkey/authentication/portal_token_missing", `This browser holds no session for the portal named in X-Keyport-Portal.`);
+    return token;
+  }
+  if (portalIds.length === 0) throw sessionNotFound();
+  if (portalIds.length > 1) {
+    throw new ApiError("unkey/application/invalid_input", "The portal cookie holds sessions of several portals; name one in the X-Keyport-Portal header.", {
+      errors: [
+        {
+          location: "header.X-Keyport-Portal",
+          message: "Required when the portal cookie holds sessions of several portals.",
+          fix: "Send X-Keyport-Portal: pc_… with the id of the portal this page belongs to.",
+        },
+      ],
+    });
+  }
+  return sessions[portalIds[0] as string] as string;
+}
+
+/**
+ * SPEC §3: a state-changing request carried by the sealed cookie needs `Origin` equal to
+ * PUBLIC_URL's origin, or (without Origin) `Sec-Fetch-Site: same-origin`. `Origin: null`, another
+ * origin, or no signal at all is refused — SameSite=Lax alone does not cover same-site subdomains.
+ */
+function assertSameOrigin(req: Request): void {
+  const origin = req.headers.get("origin");
+  const site = req.headers.get("sec-fetch-site");
+  const ok = origin !== null ? origin === new URL(env().PUBLIC_URL).origin && (site === null || site === "same-origin") : site === "same-origin";
+  if (!ok) {
+    throw new ApiError(
+      "unkey/authorization/forbidden",
+      "Cross-site request refused: a request that changes something and authenticates with the portal cookie must come from the portal's own pages.",
+    );
+  }
+}
