@@ -16,3 +16,8 @@ export async function findApi(db: Db | Tx, workspaceId: string, apiId: string) {
     .limit(1);
   return rows[0];
 }
+
+/** Soft delete: its keys stop verifying (lookups join on a live API). */
+export async function softDeleteApi(db: Db | Tx, workspaceId: string, apiId: string, at: number) {
+  await db.update(apis).set({ deletedAt: at }).where(and(eq(apis.id, apiId), eq(apis.workspaceId, workspaceId)));
+}
