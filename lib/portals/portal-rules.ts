@@ -27,7 +27,6 @@ function isSafeScheme(raw: string): boolean {
   return url.protocol === "http:" && LOCALHOSTS.has(url.hostname);
 }
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function isValidReturnUrl(raw: string): boolean {

@@ -1,0 +1,481 @@
+#!/usr/bin/env node
+// The operator CLI (SPEC §4). Plain Node, no build step: it talks HTTP to a running Keyport server
+// (the PGlite data folder belongs to the server process alone), authenticated by the operator token.
+//
+// Exit codes: 0 success · 1 the server refused, failed or could not be reached · 2 bad input
+// (checked here, before anything is sent).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+const SLUG_RULE =
+  "a slug is 3–64 characters of lowercase letters a–z, digits 0–9 and hyphens, and does not start or end with a hyphen";
+const SLUG = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
+const PERMISSION = /^(\*|[a-z_]+(\.([A-Za-z0-9_]+|\*))*\.[a-z_]+)$/;
+const PREFIX = /^[A-Za-z0-9_]{1,16}$/;
+const LOCALHOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+class UsageError extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// Local checks: the same rules the server enforces, so bad input fails fast and names its flag.
+
+function httpsOrLocal(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (url.protocol === "https:" && url.hostname !== "") || (url.protocol === "http:" && LOCALHOSTS.has(url.hostname));
+}
+
+const checks = {
+  slug: (v) => (SLUG.test(v) ? null : SLUG_RULE),
+  name: (v) => (v.trim().length >= 1 && v.length <= 200 ? null : "a name is 1–200 characters"),
+  apiName: (v) => (v.trim().length >= 3 && v.length <= 200 ? null : "an API name is 3–200 characters"),
+  prefix: (v) => (PREFIX.test(v) ? null : "a prefix is 1–16 characters of A–Z, a–z, 0–9 and _"),
+  permission: (v) =>
+    PERMISSION.test(v) ? null : "a permission is `*` or dot-separated segments such as api.*.create_key or portal.*.create_portal_session",
+  workspace: (v) => (/^ws_[A-Za-z0-9]+$/.test(v) ? null : "a workspace id looks like ws_… (see `keyport workspace list`)"),
+  api: (v) => (/^api_[A-Za-z0-9]+$/.test(v) ? null : "an API id looks like api_… (see `keyport api create`)"),
+  keyId: (v) => (/^key_[A-Za-z0-9]+$/.test(v) ? null : "a root key id looks like key_… (see `keyport root-key list`)"),
+  colour: (v) => (/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(v) ? null : "a colour is #rgb or #rrggbb in hex digits"),
+  logoUrl: (v) =>
+    v.length <= 500 && !CONTROL.test(v) && !/["'<>`\\\s()]/.test(v) && httpsOrLocal(v)
+      ? null
+      : "a logo URL is an absolute https URL (or http to localhost) of at most 500 characters, without quotes, angle brackets, backslashes, spaces or control characters",
+  returnUrl: (v) =>
+    v.length <= 500 && !CONTROL.test(v) && httpsOrLocal(v)
+      ? null
+      : "a return URL is an absolute https URL (or http to localhost) of at most 500 characters, without control characters",
+  session: (v) => (v === "fixed" || v === "sliding" ? null : "the session policy is fixed or sliding"),
+  maxKeys: (v) => (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 1000 ? null : "the key cap is a whole number from 1 to 1000"),
+  docs: (v) => (v.length <= 5000 ? null : "the docs text is at most 5000 characters"),
+};
+
+/** An empty value clears an optional setting on `portal update`. */
+const clearable = (check) => (v) => (v === "" ? null : check(v));
+
+// ---------------------------------------------------------------------------------------------
+// Commands. Each declares its flags (kind: value | multi | bool), builds a request, and shapes
+// both outputs: `json` is exactly SPEC §4's object, `human` is for people.
+
+const portalRef = {
+  workspace: { kind: "value", required: true, check: checks.workspace, help: "workspace id (ws_…)" },
+  slug: { kind: "value", check: checks.slug, help: "the portal's slug" },
+  portal: { kind: "value", check: (v) => (/^pc_[A-Za-z0-9]+$/.test(v) ? null : "a portal id looks like pc_…"), help: "or the portal's id (pc_…)" },
+};
+
+function refBody(f) {
+  if (!f.slug && !f.portal) throw new UsageError("--slug: name the portal with --slug S (or --portal pc_…)");
+  if (f.slug && f.portal) throw new UsageError("--portal: give --slug or --portal, not both");
+  return { workspaceId: f.workspace, portal: f.slug ?? f.portal };
+}
+
+const brandingFlags = (clear) => {
+  const c = clear ? clearable : (x) => x;
+  return {
+    name: { kind: "value", check: checks.name, help: "display name shown in the portal" },
+    "logo-url": { kind: "value", check: c(checks.logoUrl), help: "https URL of a logo image" + (clear ? ' ("" clears)' : "") },
+    "primary-color": { kind: "value", check: c(checks.colour), help: "#rgb or #rrggbb" + (clear ? ' ("" clears)' : "") },
+    "return-url": { kind: "value", check: c(checks.returnUrl), help: "default link back to your app" + (clear ? ' ("" clears)' : "") },
+    session: { kind: "value", check: checks.session, help: "fixed (24 h, default) or sliding (24 h idle, 7 d cap)" },
+    "max-keys": { kind: "value", check: checks.maxKeys, help: "live keys per end user, 1–1000 (default 20)" },
+    "api-base-url": { kind: "value", check: c(checks.returnUrl), help: "base URL of your API, shown in the portal's docs" },
+    "docs-file": { kind: "value", help: "a Markdown file (≤5000 chars) shown in the portal" },
+  };
+};
+
+function brandingBody(f, clear) {
+  const v = (x) => (x === undefined ? undefined : clear && x === "" ? null : x);
+  let docsMarkdown;
+  if (f["docs-file"] !== undefined) {
+    try {
+      docsMarkdown = readFileSync(f["docs-file"], "utf8");
+    } catch (err) {
+      throw new UsageError(`--docs-file: cannot read ${f["docs-file"]} (${err.code ?? err.message})`);
+    }
+    const problem = checks.docs(docsMarkdown);
+    if (problem) throw new UsageError(`--docs-file: ${problem}`);
+  }
+  return {
+    displayName: f.name,
+    logoUrl: v(f["logo-url"]),
+    primaryColor: v(f["primary-color"]),
+    returnUrl: v(f["return-url"]),
+    sessionPolicy: f.session,
+    maxKeys: f["max-keys"] === undefined ? undefined : Number(f["max-keys"]),
+    apiBaseUrl: v(f["api-base-url"]),
+    docsMarkdown,
+  };
+}
+
+function portalHuman(p) {
+  return [
+    `${p.slug}  (${p.portalId})  ${p.enabled ? "enabled" : "DISABLED"}`,
+    `  name:     ${p.displayName}`,
+    `  APIs:     ${p.apiIds.join(", ") || "(none)"}`,
+    `  session:  ${p.sessionPolicy}, up to ${p.maxKeys} keys per user`,
+    ...(p.logoUrl ? [`  logo:     ${p.logoUrl}`] : []),
+    ...(p.primaryColor ? [`  colour:   ${p.primaryColor}`] : []),
+    ...(p.returnUrl ? [`  return:   ${p.returnUrl}`] : []),
+  ].join("\n");
+}
+
+function table(rows, columns) {
+  if (rows.length === 0) return "(none)";
+  const widths = columns.map(([h, get]) => Math.max(h.length, ...rows.map((r) => String(get(r) ?? "").length)));
+  const line = (cells) => cells.map((c, i) => String(c ?? "").padEnd(widths[i])).join("  ").trimEnd();
+  return [line(columns.map(([h]) => h)), ...rows.map((r) => line(columns.map(([, get]) => get(r))))].join("\n");
+}
+
+const when = (ms) => new Date(ms).toISOString().replace("T", " ").slice(0, 16);
+
+const portalConfigCommand = (endpoint, summary, done) => ({
+  summary,
+  flags: portalRef,
+  request: (f) => ({ endpoint, body: refBody(f) }),
+  json: (d) => d,
+  human: (d) => `${done} portal ${d.slug}\n${portalHuman(d)}`,
+});
+
+const COMMANDS = {
+  "workspace create": {
+    summary: "create a workspace and its first root key (holding *)",
+    flags: {
+      name: { kind: "value", required: true, check: checks.name, help: "workspace name" },
+      slug: { kind: "value", check: checks.slug, help: "optional unique slug" },
+    },
+    request: (f) => ({ endpoint: "workspaces.create", body: { name: f.name, slug: f.slug } }),
+    json: (d) => ({ workspaceId: d.workspaceId, rootKey: d.rootKey }),
+    human: (d) =>
+      `Created workspace ${d.workspaceId}\nRoot key (holds *; shown once, store it in your backend's secrets now):\n  ${d.rootKey}`,
+  },
+  "workspace list": {
+    summary: "list every workspace",
+    flags: {},
+    request: () => ({ endpoint: "workspaces.list", body: {} }),
+    json: (d) => ({ workspaces: d.workspaces }),
+    human: (d) =>
+      table(d.workspaces, [
+        ["ID", (w) => w.workspaceId],
+        ["NAME", (w) => w.name],
+        ["SLUG", (w) => w.slug ?? ""],
+        ["CREATED", (w) => when(w.createdAt)],
+      ]),
+  },
+  "root-key create": {
+    summary: "issue a root key for a workspace",
+    flags: {
+      workspace: { kind: "value", required: true, check: checks.workspace, help: "workspace id (ws_…)" },
+      permission: { kind: "multi", check: checks.permission, help: "a permission (repeatable); default *" },
+      name: { kind: "value", check: checks.name, help: "a label for the key" },
+    },
+    request: (f) => ({
+      endpoint: "rootKeys.create",
+      body: { workspaceId: f.workspace, permissions: f.permission.length ? f.permission : undefined, name: f.name },
+    }),
+    json: (d) => ({ keyId: d.keyId, rootKey: d.rootKey }),
+    human: (d) => `Created root key ${d.keyId} with ${d.permissions.join(", ")}\nRoot key (shown once):\n  ${d.rootKey}`,
+  },
+  "root-key list": {
+    summary: "list a workspace's root keys",
+    flags: { workspace: { kind: "value", required: true, check: checks.workspace, help: "workspace id (ws_…)" } },
+    request: (f) => ({ endpoint: "rootKeys.list", body: { workspaceId: f.workspace } }),
+    json: (d) => ({ rootKeys: d.rootKeys }),
+    human: (d) =>
+      table(d.rootKeys, [
+        ["ID", (k) => k.keyId],
+        ["START", (k) => `${k.start}…`],
+        ["NAME", (k) => k.name ?? ""],
+        ["PERMISSIONS", (k) => k.permissions.join(",")],
+        ["CREATED", (k) => when(k.createdAt)],
+      ]),
+  },
+  "root-key revoke": {
+    summary: "revoke a root key at once",
+    flags: { "key-id": { kind: "value", required: true, check: checks.keyId, help: "root key id (key_…)" } },
+    request: (f) => ({ endpoint: "rootKeys.revoke", body: { keyId: f["key-id"] } }),
+    json: () => ({ revoked: true }),
+    human: (_d, f) => `Revoked root key ${f["key-id"]}`,
+  },
+  "api create": {
+    summary: "create an API (a keyspace) in a workspace",
+    flags: {
+      workspace: { kind: "value", required: true, check: checks.workspace, help: "workspace id (ws_…)" },
+      name: { kind: "value", required: true, check: checks.apiName, help: "API name" },
+      prefix: { kind: "value", check: checks.prefix, help: "default key prefix, e.g. sk" },
+    },
+    request: (f) => ({ endpoint: "apis.create", body: { workspaceId: f.workspace, name: f.name, prefix: f.prefix } }),
+    json: (d) => ({ apiId: d.apiId }),
+    human: (d) => `Created API ${d.apiId}`,
+  },
+  "portal create": {
+    summary: "provision a portal for one or more APIs",
+    flags: {
+      workspace: portalRef.workspace,
+      slug: { ...portalRef.slug, required: true },
+      api: { kind: "multi", required: true, check: checks.api, help: "an API the portal covers (repeatable)" },
+      ...brandingFlags(false),
+      disabled: { kind: "bool", help: "create it disabled" },
+    },
+    request: (f) => ({
+      endpoint: "portals.create",
+      body: { workspaceId: f.workspace, slug: f.slug, apiIds: f.api, ...brandingBody(f, false), enabled: f.disabled ? false : undefined },
+    }),
+    json: (d) => ({ portalId: d.portalId, slug: d.slug }),
+    human: (d) => `Created portal ${d.slug}\n${portalHuman(d)}`,
+  },
+  "portal list": {
+    summary: "list a workspace's portals",
+    flags: { workspace: portalRef.workspace },
+    request: (f) => ({ endpoint: "portals.list", body: { workspaceId: f.workspace } }),
+    json: (d) => ({ portals: d.portals }),
+    human: (d) => (d.portals.length ? d.portals.map(portalHuman).join("\n\n") : "(no portals)"),
+  },
+  "portal get": portalConfigCommand("portals.get", "show one portal", "Portal"),
+  "portal update": {
+    summary: "change a portal's settings (an empty value clears an optional one)",
+    flags: {
+      ...portalRef,
+      "new-slug": { kind: "value", check: checks.slug, help: "rename the slug" },
+      api: { kind: "multi", check: checks.api, help: "replace the covered APIs (repeatable)" },
+      ...brandingFlags(true),
+    },
+    request: (f) => ({
+      endpoint: "portals.update",
+      body: { ...refBody(f), slug: f["new-slug"], apiIds: f.api.length ? f.api : undefined, ...brandingBody(f, true) },
+    }),
+    json: (d) => d,
+    human: (d) => `Updated portal ${d.slug}\n${portalHuman(d)}`,
+  },
+  "portal disable": portalConfigCommand("portals.disable", "disable a portal (its sessions answer 403 at once)", "Disabled"),
+  "portal enable": portalConfigCommand("portals.enable", "enable a portal again", "Enabled"),
+  "portal delete": portalConfigCommand("portals.delete", "delete a portal; its sessions end", "Deleted"),
+  demo: {
+    summary: "seed a demo workspace, API, user with keys and a branded portal; print a portal link",
+    flags: {},
+    request: () => ({ endpoint: "demo", body: {} }),
+    json: (d) => d,
+    human: (d) =>
+      [
+        `Demo workspace ${d.workspaceId} ("${d.workspaceName}") is ready.`,
+        `  API:       ${d.apiId}`,
+        `  End user:  ${d.externalId} with ${d.keys.length} keys`,
+        `  Portal:    ${d.slug} (${d.portalId})`,
+        `  Root key:  ${d.rootKey}   (holds *; shown once)`,
+        "",
+        "Open this link within 15 minutes (it works once):",
+        `  ${d.portalUrl}`,
+        "",
+        "Mint another link from your own backend:",
+        `  curl -X POST ${d.publicUrl}/v2/portal.createSession \\`,
+        `    -H "Authorization: Bearer ${d.rootKey}" -H "Content-Type: application/json" \\`,
+        `    -d '{"slug":"${d.slug}","externalId":"${d.externalId}","permissions":["api.*.read_key","api.*.create_key","api.*.reroll_key","api.*.update_key","api.*.delete_key","api.*.read_analytics"]}'`,
+      ].join("\n"),
+  },
+};
+
+const GLOBAL_FLAGS = {
+  url: { kind: "value", help: "server address (default $KEYPORT_URL or http://localhost:3000)" },
+  json: { kind: "bool", help: "print exactly one JSON object" },
+  help: { kind: "bool", help: "show help" },
+};
+
+// ---------------------------------------------------------------------------------------------
+
+function usageLine(name, spec) {
+  const parts = Object.entries(spec.flags).map(([flag, s]) => {
+    const v = s.kind === "bool" ? `--${flag}` : `--${flag} ${flag === "key-id" ? "K" : flag.toUpperCase().replace(/-/g, "_")}`;
+    const shown = s.kind === "multi" ? `${v}…` : v;
+    return s.required ? shown : `[${shown}]`;
+  });
+  return `keyport ${name} ${parts.join(" ")}`.trimEnd();
+}
+
+function help(prefix) {
+  const names = Object.keys(COMMANDS).filter((n) => !prefix || n === prefix || n.startsWith(prefix + " "));
+  if (names.length === 1) {
+    const spec = COMMANDS[names[0]];
+    const flagLines = Object.entries({ ...spec.flags, ...GLOBAL_FLAGS }).map(
+      ([flag, s]) => `  --${flag.padEnd(18)} ${s.help}${s.required ? " (required)" : ""}`,
+    );
+    return [`${usageLine(names[0], spec)}\n`, `${spec.summary}\n`, "Flags:", ...flagLines].join("\n");
+  }
+  return [
+    "keyport — operate a Keyport server (npx --no-install keyport <command>)",
+    "",
+    "Commands:",
+    ...names.map((n) => `  ${n.padEnd(18)} ${COMMANDS[n].summary}`),
+    "",
+    "Global flags:",
+    ...Object.entries(GLOBAL_FLAGS).map(([flag, s]) => `  --${flag.padEnd(18)} ${s.help}`),
+    "",
+    "The operator token comes from KEYPORT_OPERATOR_TOKEN, else <KEYPORT_DATA_DIR or ./.data>/operator-token.",
+    "Exit codes: 0 ok, 1 server error or unreachable, 2 bad input.",
+    "Run `keyport <command> --help` for a command's flags.",
+  ].join("\n");
+}
+
+/** Splits argv into the command name and its flags, checking every flag against the command's list. */
+function parse(argv) {
+  const words = [];
+  let i = 0;
+  while (i < argv.length && !argv[i].startsWith("-")) words.push(argv[i++]);
+  const rest = argv.slice(i);
+  const wantsHelp = rest.includes("--help") || rest.includes("-h");
+  const name = words.join(" ");
+  if (!name) return { help: true, prefix: "" };
+  const spec = COMMANDS[name];
+  if (!spec) {
+    const group = Object.keys(COMMANDS).some((n) => n.startsWith(words[0] + " "));
+    if (wantsHelp && group && words.length === 1) return { help: true, prefix: words[0] };
+    throw new UsageError(
+      group
+        ? `unknown command "${name}"; try: ${Object.keys(COMMANDS).filter((n) => n.startsWith(words[0] + " ")).join(", ")}`
+        : `unknown command "${name}"; run keyport --help`,
+    );
+  }
+  if (wantsHelp) return { help: true, prefix: name };
+  const flags = { ...spec.flags, ...GLOBAL_FLAGS };
+  const values = {};
+  for (const [flag, s] of Object.entries(flags)) if (s.kind === "multi") values[flag] = [];
+  for (let j = 0; j < rest.length; j++) {
+    const arg = rest[j];
+    const m = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
+    if (!m) throw new UsageError(`${arg}: unexpected argument (flags look like --name value)`);
+    const [, flag, inline] = m;
+    const s = flags[flag];
+    if (!s) throw new UsageError(`--${flag}: unknown flag for "keyport ${name}" (see keyport ${name} --help)`);
+    if (s.kind === "bool") {
+      if (inline !== undefined) throw new UsageError(`--${flag}: takes no value`);
+      values[flag] = true;
+      continue;
+    }
+    let value = inline;
+    if (value === undefined) {
+      if (j + 1 >= rest.length || rest[j + 1].startsWith("--")) throw new UsageError(`--${flag}: needs a value`);
+      value = rest[++j];
+    }
+    if (s.check) {
+      const problem = s.check(value);
+      if (problem) throw new UsageError(`--${flag}: ${problem}`);
+    }
+    if (s.kind === "multi") values[flag].push(value);
+    else if (values[flag] !== undefined) throw new UsageError(`--${flag}: given twice`);
+    else values[flag] = value;
+  }
+  for (const [flag, s] of Object.entries(spec.flags)) {
+    const missing = s.kind === "multi" ? values[flag].length === 0 : values[flag] === undefined;
+    if (s.required && missing) throw new UsageError(`--${flag}: required (usage: ${usageLine(name, spec)})`);
+  }
+  return { name, spec, values };
+}
+
+function operatorToken() {
+  const fromEnv = (process.env.KEYPORT_OPERATOR_TOKEN ?? "").split(",")[0].trim();
+  if (fromEnv) return fromEnv;
+  const file = path.join(process.env.KEYPORT_DATA_DIR || "./.data", "operator-token");
+  try {
+    const token = readFileSync(file, "utf8").trim();
+    if (token) return token;
+  } catch {
+    // fall through to the message below
+  }
+  throw new UsageError(
+    `no operator token: set KEYPORT_OPERATOR_TOKEN, or run where the server keeps its data (${file} was not found; set KEYPORT_DATA_DIR)`,
+  );
+}
+
+/** Turns the server's `body.logoUrl` into the flag the user typed. */
+const FIELD_FLAGS = {
+  name: "--name",
+  displayName: "--name",
+  slug: "--slug",
+  workspaceId: "--workspace",
+  apiIds: "--api",
+  logoUrl: "--logo-url",
+  primaryColor: "--primary-color",
+  returnUrl: "--return-url",
+  sessionPolicy: "--session",
+  maxKeys: "--max-keys",
+  apiBaseUrl: "--api-base-url",
+  docsMarkdown: "--docs-file",
+  permissions: "--permission",
+  prefix: "--prefix",
+  keyId: "--key-id",
+  portal: "--slug",
+};
+
+function serverMessage(error) {
+  const first = error?.errors?.[0];
+  if (first?.location) {
+    const field = first.location.split(".")[1];
+    const flag = FIELD_FLAGS[field];
+    if (flag) return `${flag}: ${first.message}${first.fix ? ` ${first.fix}` : ""}`;
+  }
+  const detail = error?.detail ?? error?.title ?? "the server refused the request";
+  return `${detail}${error?.type ? ` (${error.type})` : ""}`;
+}
+
+async function call(baseUrl, endpoint, body, token) {
+  let res;
+  try {
+    res = await fetch(`${baseUrl}/operator/v1/${endpoint}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+      body: JSON.stringify(body, (_k, v) => (v === undefined ? undefined : v)),
+      signal: AbortSignal.timeout(60_000),
+    });
+  } catch (err) {
+    const reason = err?.cause?.code ?? err?.cause?.errors?.[0]?.code ?? err?.cause?.message ?? err?.message ?? "network error";
+    return { exit: 1, message: `cannot reach the Keyport server at ${baseUrl} (${reason}); is it running? Start it with npm start, or pass --url` };
+  }
+  const text = await res.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { exit: 1, message: `${baseUrl} answered HTTP ${res.status} without JSON; is --url a Keyport server?` };
+  }
+  if (!res.ok || !json.data) return { exit: 1, message: serverMessage(json.error) };
+  return { exit: 0, data: json.data };
+}
+
+async function main(argv) {
+  let parsed;
+  try {
+    parsed = parse(argv);
+  } catch (err) {
+    if (err instanceof UsageError) return fail(2, err.message);
+    throw err;
+  }
+  if (parsed.help) {
+    console.log(help(parsed.prefix));
+    return 0;
+  }
+  const { spec, values } = parsed;
+  const baseUrl = (values.url ?? process.env.KEYPORT_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  let request;
+  let token;
+  try {
+    if (!/^https?:\/\/[^/]/.test(baseUrl)) throw new UsageError(`--url: an http(s) address such as http://localhost:3000 (got "${baseUrl}")`);
+    request = spec.request(values);
+    token = operatorToken();
+  } catch (err) {
+    if (err instanceof UsageError) return fail(2, err.message);
+    throw err;
+  }
+  const result = await call(baseUrl, request.endpoint, request.body, token);
+  if (result.exit !== 0) return fail(result.exit, result.message);
+  console.log(values.json ? JSON.stringify(spec.json(result.data, values)) : spec.human(result.data, values));
+  return 0;
+}
+
+function fail(code, message) {
+  console.error(`error: ${message.replace(/\s*\n\s*/g, " ")}`);
+  return code;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,187 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { resetEnvForTests } from "@/lib/env";
+import { BACKENDS, openTestDatabase } from "@/lib/testing/test-db";
+import { startTestServer, type TestServer } from "@/lib/testing/test-server";
+
+const CLI = path.join(import.meta.dirname, "keyport.mjs");
+const TOKEN = "kpo_cli_test_token_0123456789abcdefghij";
+
+/** Runs the CLI as a user would: a separate node process, talking HTTP. Async, so the in-process server keeps serving. */
+function run(args: string[], env: Record<string, string | undefined> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, KEYPORT_DATA_DIR: "/nonexistent-keyport-dir", ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c) => (stdout += c));
+    child.stderr.on("data", (c) => (stderr += c));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe("keyport CLI: bad input is refused locally, naming the flag", () => {
+  // Port 9 (discard) is never a Keyport server: a check that contacted it would fail differently.
+  const offline = { KEYPORT_OPERATOR_TOKEN: TOKEN, KEYPORT_URL: "http://127.0.0.1:9" };
+  it.each([
+    [["workspace", "create"], "--name"],
+    [["workspace", "create", "--name", "A", "--slug", "Bad_Slug"], "--slug"],
+    [["workspace", "create", "--name", "A", "--slug", "-lead"], "--slug"],
+    [["workspace", "create", "--name", "A", "--bogus", "x"], "--bogus"],
+    [["workspace", "create", "--name"], "--name"],
+    [["root-key", "create", "--workspace", "ws_1", "--permission", "api..x"], "--permission"],
+    [["root-key", "revoke"], "--key-id"],
+    [["api", "create", "--workspace", "ws_1", "--name", "prod", "--prefix", "has space"], "--prefix"],
+    [["portal", "create", "--workspace", "ws_1", "--slug", "ok-slug"], "--api"],
+    [["portal", "create", "--workspace", "ws_1", "--slug", "ab", "--api", "api_1"], "--slug"],
+    [["portal", "create", "--workspace", "ws_1", "--slug", "ok-slug", "--api", "api_1", "--primary-color", "red;}"], "--primary-color"],
+    [["portal", "create", "--workspace", "ws_1", "--slug", "ok-slug", "--api", "api_1", "--logo-url", 'https://x.io/a.png"onerror=1'], "--logo-url"],
+    [["portal", "create", "--workspace", "ws_1", "--slug", "ok-slug", "--api", "api_1", "--logo-url", "javascript:alert(1)"], "--logo-url"],
+    [["portal", "create", "--workspace", "ws_1", "--slug", "ok-slug", "--api", "api_1", "--return-url", "http://evil.example"], "--return-url"],
+    [["portal", "create", "--workspace", "ws_1", "--slug", "ok-slug", "--api", "api_1", "--session", "forever"], "--session"],
+    [["portal", "create", "--workspace", "ws_1", "--slug", "ok-slug", "--api", "api_1", "--max-keys", "0"], "--max-keys"],
+    [["portal", "create", "--workspace", "ws_1", "--slug", "ok-slug", "--api", "api_1", "--max-keys", "1001"], "--max-keys"],
+    [["portal", "update", "--workspace", "ws_1"], "--slug"],
+    [["portal", "disable", "--workspace", "nope", "--slug", "ok-slug"], "--workspace"],
+    [["workspace", "list", "--url", "ftp://x"], "--url"],
+  ])("%j → exit 2, one line naming %s", async (args, flag) => {
+    const r = await run(args, offline);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^error: ${flag}: `));
+  });
+
+  it("states the slug rule", async () => {
+    const r = await run(["portal", "create", "--workspace", "ws_1", "--slug", "My-Portal", "--api", "api_1"], offline);
+    expect(r.stderr).toContain("3–64 characters of lowercase letters");
+  });
+
+  it("an unknown command exits 2; --help exits 0 and lists every command", async () => {
+    expect((await run(["frobnicate"], offline)).code).toBe(2);
+    const h = await run(["--help"]);
+    expect(h.code).toBe(0);
+    for (const c of ["workspace create", "root-key revoke", "api create", "portal create", "portal delete", "demo"]) expect(h.stdout).toContain(c);
+  });
+
+  it("without a token it says where it looked, and exits 2", async () => {
+    const r = await run(["workspace", "list"], { KEYPORT_URL: "http://127.0.0.1:9" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: no operator token: .*KEYPORT_OPERATOR_TOKEN.*operator-token/);
+  });
+
+  it("an unreachable server is one line and exit 1", async () => {
+    const r = await run(["workspace", "list", "--url", "http://127.0.0.1:39"], { KEYPORT_OPERATOR_TOKEN: TOKEN });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^error: cannot reach the Keyport server at http:\/\/127\.0\.0\.1:39/);
+  });
+});
+
+describe.each(BACKENDS)("keyport CLI against a server on %s", (backend) => {
+  let db: DbHandle;
+  let server: TestServer;
+  const cli = (args: string[], env: Record<string, string> = { KEYPORT_OPERATOR_TOKEN: TOKEN }) => run([...args, "--url", server.url], env);
+  const json = async (args: string[]) => {
+    const r = await cli([...args, "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout);
+  };
+
+  beforeAll(async () => {
+    process.env.KEYPORT_OPERATOR_TOKEN = TOKEN;
+    resetEnvForTests();
+    db = await openTestDatabase(backend);
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.close();
+    await db.close();
+    delete process.env.KEYPORT_OPERATOR_TOKEN;
+    resetEnvForTests();
+  });
+
+  it("runs the whole provisioning flow with --json output exactly as SPEC §4", async () => {
+    const ws = await json(["workspace", "create", "--name", "Acme", "--slug", "acme"]);
+    expect(Object.keys(ws).sort()).toEqual(["rootKey", "workspaceId"]);
+    expect(ws.workspaceId).toMatch(/^ws_/);
+    expect(ws.rootKey).toMatch(/^unkey_/);
+
+    const list = await json(["workspace", "list"]);
+    expect(Object.keys(list)).toEqual(["workspaces"]);
+    expect(list.workspaces.map((w: { workspaceId: string }) => w.workspaceId)).toContain(ws.workspaceId);
+
+    const rk = await json(["root-key", "create", "--workspace", ws.workspaceId, "--permission", "api.*.read_api", "--permission", "portal.*.create_portal_session"]);
+    expect(Object.keys(rk).sort()).toEqual(["keyId", "rootKey"]);
+    const rks = await json(["root-key", "list", "--workspace", ws.workspaceId]);
+    expect(Object.keys(rks)).toEqual(["rootKeys"]);
+    expect(rks.rootKeys).toHaveLength(2);
+    expect(await json(["root-key", "revoke", "--key-id", rk.keyId])).toEqual({ revoked: true });
+
+    const api = await json(["api", "create", "--workspace", ws.workspaceId, "--name", "production", "--prefix", "acme"]);
+    expect(Object.keys(api)).toEqual(["apiId"]);
+
+    const portal = await json([
+      "portal", "create", "--workspace", ws.workspaceId, "--slug", "my-portal", "--api", api.apiId,
+      "--name", "Acme keys", "--primary-color", "#4f46e5", "--logo-url", "https://acme.example/logo.png",
+      "--return-url", "https://acme.example/settings", "--session", "sliding", "--max-keys", "5",
+    ]);
+    expect(portal).toEqual({ portalId: expect.stringMatching(/^pc_/), slug: "my-portal" });
+
+    const portals = await json(["portal", "list", "--workspace", ws.workspaceId]);
+    expect(portals.portals).toHaveLength(1);
+    expect(portals.portals[0]).toMatchObject({ portalId: portal.portalId, displayName: "Acme keys", sessionPolicy: "sliding", maxKeys: 5, apiIds: [api.apiId] });
+
+    const updated = await json(["portal", "update", "--workspace", ws.workspaceId, "--slug", "my-portal", "--max-keys", "7", "--logo-url", ""]);
+    expect(updated).toMatchObject({ portalId: portal.portalId, maxKeys: 7 });
+    expect(updated).not.toHaveProperty("logoUrl");
+    expect((await json(["portal", "disable", "--workspace", ws.workspaceId, "--slug", "my-portal"])).enabled).toBe(false);
+    expect((await json(["portal", "enable", "--workspace", ws.workspaceId, "--portal", portal.portalId])).enabled).toBe(true);
+    expect((await json(["portal", "delete", "--workspace", ws.workspaceId, "--slug", "my-portal"])).portalId).toBe(portal.portalId);
+    expect((await json(["portal", "list", "--workspace", ws.workspaceId])).portals).toEqual([]);
+  });
+
+  it("prints friendly text without --json", async () => {
+    const r = await cli(["workspace", "create", "--name", "Human"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Created workspace ws_\w+/);
+    expect(r.stdout).toMatch(/unkey_\w+/);
+  });
+
+  it("reads the token from <KEYPORT_DATA_DIR>/operator-token", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "keyport-cli-"));
+    writeFileSync(path.join(dir, "operator-token"), TOKEN + "\n", { mode: 0o600 });
+    const r = await cli(["workspace", "list", "--json"], { KEYPORT_DATA_DIR: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveProperty("workspaces");
+  });
+
+  it("server refusals are one line with the server's detail, exit 1", async () => {
+    const ws = await json(["workspace", "create", "--name", "Dup"]);
+    const api = await json(["api", "create", "--workspace", ws.workspaceId, "--name", "production"]);
+    await json(["portal", "create", "--workspace", ws.workspaceId, "--slug", "dup", "--api", api.apiId]);
+    const dup = await cli(["portal", "create", "--workspace", ws.workspaceId, "--slug", "dup", "--api", api.apiId]);
+    expect(dup.code).toBe(1);
+    expect(dup.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(dup.stderr).toMatch(/^error: .*already has a portal with the slug "dup"/);
+
+    const stranger = await cli(["portal", "create", "--workspace", ws.workspaceId, "--slug", "other", "--api", "api_notmine"]);
+    expect(stranger.code).toBe(1);
+    expect(stranger.stderr).toMatch(/^error: --api: "api_notmine" is not an API of workspace/);
+
+    const wrong = await cli(["workspace", "list"], { KEYPORT_OPERATOR_TOKEN: "kpo_wrong" });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/^error: The operator token is missing or wrong/);
+
+    const missing = await cli(["portal", "disable", "--workspace", ws.workspaceId, "--slug", "nope"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("No portal");
+  });
+});
