@@ -14,13 +14,12 @@ const TOKEN = "kpo_cli_test_token_0123456789abcdefghij";
 /** Runs the CLI as a user would: a separate node process, talking HTTP. Async, so the in-process server keeps serving. */
 function run(args: string[], env: Record<string, string | undefined> = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, KEYPORT_DATA_DIR: "/nonexistent-keyport-dir", ...env },
-    });
+    const childEnv: NodeJS.ProcessEnv = { NODE_ENV: "test", PATH: process.env.PATH, HOME: process.env.HOME, KEYPORT_DATA_DIR: "/nonexistent-keyport-dir", ...env };
+    const child = spawn(process.execPath, [CLI, ...args], { env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    child.stderr.on("data", (c) => (stderr += c));
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }

@@ -24,7 +24,10 @@ type RouteOptions<S extends z.ZodType, A> = {
  * content type, body cap, schema parsing, and the mapping of every thrown error to the envelope.
  */
 export function route<S extends z.ZodType, A>(options: RouteOptions<S, A>) {
-  return async function POST(req: Request): Promise<Response> {
+  // The schema and authenticator ride on the handler so /openapi.json is generated from them (lib/openapi).
+  return Object.assign(POST, { input: options.input, auth: options.auth as Authenticator<unknown> });
+
+  async function POST(req: Request): Promise<Response> {
     const requestId = newId("req");
     const started = performance.now();
     const rc: RequestContext = { req, requestId };
@@ -43,7 +46,7 @@ export function route<S extends z.ZodType, A>(options: RouteOptions<S, A>) {
       "request",
     );
     return res;
-  };
+  }
 }
 
 export function toApiError(err: unknown, requestId: string): ApiError {
