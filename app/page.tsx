@@ -1,8 +1,70 @@
+import Link from "next/link";
+import { env } from "@/lib/env";
+import "./docs/docs.css";
+
+// PUBLIC_URL is read at request time, so one build serves any deployment.
+export const dynamic = "force-dynamic";
+
+/** What this server is, and the one call a backend makes to send a user to their portal. */
 export default function Home() {
+  const url = env().PUBLIC_URL;
+  const createSession = `curl -X POST ${url}/v2/portal.createSession \\
+  -H "Authorization: Bearer $ROOT_KEY" \\
+  -H "Content-Type: application/json" \\
+  -d '{
+    "slug": "my-portal",
+    "externalId": "user_123",
+    "permissions": ["api.*.read_key", "api.*.create_key", "api.*.reroll_key"]
+  }'`;
+  const response = `{
+  "meta": { "requestId": "req_…" },
+  "data": {
+    "id": "ps_…",
+    "url": "${url}/portal/…?session=pst_…",
+    "expiresAt": 1767225600000
+  }
+}`;
   return (
-    <main style={{ maxWidth: 760, margin: "0 auto", padding: 24 }}>
+    <main className="doc">
       <h1>Keyport</h1>
-      <p>A self-hostable API-key service with a customer portal.</p>
+      <p>
+        This server issues and verifies API keys for a SaaS product&apos;s own users, and gives each of them a branded{" "}
+        <strong>customer portal</strong> to create, roll and revoke their keys and see their usage. Its HTTP API is
+        wire-compatible with Unkey&apos;s v2 API, so the official <code>@unkey/api</code> SDK works against it with{" "}
+        <code>serverURL: &quot;{url}&quot;</code>.
+      </p>
+
+      <h2>Send a user to their portal</h2>
+      <p>
+        Your backend holds a secret root key. When a signed-in user clicks &ldquo;API keys&rdquo;, mint a portal session for
+        them and redirect to the returned <code>url</code>:
+      </p>
+      <pre>
+        <code>{createSession}</code>
+      </pre>
+      <pre>
+        <code>{response}</code>
+      </pre>
+      <p>
+        The link works once and within 15 minutes; the portal then keeps the user signed in for 24 hours. Never send the root
+        key to a browser.
+      </p>
+
+      <h2>Operators</h2>
+      <p>
+        Workspaces, root keys and portals are provisioned with the CLI from the project folder, for example{" "}
+        <code>npx --no-install keyport demo</code> or <code>npx --no-install keyport workspace create --name Acme</code>.
+      </p>
+
+      <h2>Reference</h2>
+      <ul>
+        <li>
+          <Link href="/docs/errors">Error reference</Link>: every error code, what it means and how to fix it.
+        </li>
+        <li>
+          <a href="/openapi.json">OpenAPI document</a> (<code>/openapi.json</code>): every endpoint and request schema.
+        </li>
+      </ul>
     </main>
   );
 }

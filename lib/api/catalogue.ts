@@ -226,36 +226,64 @@ curl -X POST {{PUBLIC_URL}}/v2/portal.listKeys \\
     status: 503,
     title: "Service Unavailable",
     detail: "The service is temporarily unavailable. Retry shortly.",
-    happened: "Keyport could not reach its database. Nothing was changed by this request.",
-    fix: [{ step: "Retry with backoff. Operators: check that the database in DATABASE_URL is up; Keyport reconnects on its own." }],
-    mistakes: [],
+    happened:
+      "Keyport could not reach its database within a couple of seconds, so it answered at once instead of hanging. A request that fails this way changed nothing: writes run in one transaction, which never committed. The server itself is still up and reconnects on its own when the database is back.",
+    fix: [
+      { step: "Retry with exponential backoff (for example 1 s, 2 s, 4 s). Idempotent reads can be retried freely; a failed write is safe to repeat because it did not happen." },
+      { step: "Operators: check that the Postgres server named by DATABASE_URL is running and reachable from the Keyport host (`pg_isready -d \"$DATABASE_URL\"`), and that it is not out of connections. No restart of Keyport is needed." },
+    ],
+    mistakes: [
+      { title: "Treating 503 as an invalid key", text: "For keys.verifyKey a 503 says nothing about the key. Decide whether your API fails open or closed while Keyport is unreachable; do not tell the user their key is invalid." },
+      { title: "Retrying in a tight loop", text: "Thousands of immediate retries slow the recovery down. Back off." },
+    ],
   },
   {
     code: "unkey/application/unexpected_error",
     status: 500,
     title: "Internal Server Error",
     detail: "An unexpected error occurred. Quote the request id when you report it.",
-    happened: "Something failed inside Keyport. The response carries no internals by design; the server log has the details under the request id.",
-    fix: [{ step: "Retry once; if it persists, report it with the `meta.requestId` of the response." }],
-    mistakes: [],
+    happened:
+      "Something failed inside Keyport that it did not expect. The response deliberately carries no stack trace, SQL or other internals; the server log has the error under the same request id (`meta.requestId`, also in the `X-Request-Id` header). Writes run in one transaction, so a failed request leaves nothing half done.",
+    fix: [
+      { step: "Retry once. If it happens again, report it with the request id of the response." },
+      { step: "Operators: search the server log for that request id to find the error name and code." },
+    ],
+    mistakes: [{ title: "Dropping the request id", text: "Without `meta.requestId` the log line cannot be found. Log it on your side whenever a call fails." }],
   },
   {
     code: "user/bad_request/request_body_unreadable",
     status: 400,
     title: "Bad Request",
     detail: "The request body is not valid JSON.",
-    happened: "The body could not be parsed as JSON.",
-    fix: [{ step: "Send a JSON object, e.g. with `-d '{}'` in curl, and check quoting in your shell." }],
-    mistakes: [{ title: "Form encoding", text: "`-d name=x` sends a form body, not JSON." }],
+    happened:
+      "The request said `Content-Type: application/json`, but its body is not valid JSON: a trailing comma, single quotes, an unquoted key, or a body cut short. Keyport did not guess what was meant; nothing was read or changed.",
+    fix: [
+      {
+        step: "Send one JSON object. In a shell, wrap it in single quotes so the double quotes inside survive:",
+        example: `curl -X POST {{PUBLIC_URL}}/v2/apis.createApi \\
+  -H "Authorization: Bearer $ROOT_KEY" \\
+  -H "Content-Type: application/json" \\
+  -d '{"name":"production"}'`,
+      },
+      { step: "From code, build the body with `JSON.stringify(...)` rather than by concatenating strings." },
+    ],
+    mistakes: [
+      { title: "Form encoding", text: "`-d name=x` sends a form body, not JSON." },
+      { title: "Shell quoting", text: "`-d \"{name: 'x'}\"` sends JavaScript, not JSON: keys and strings need double quotes." },
+    ],
   },
   {
     code: "user/bad_request/request_body_too_large",
     status: 413,
     title: "Payload Too Large",
     detail: "The request body exceeds the 1 MiB limit.",
-    happened: "Request bodies are capped at 1 MiB.",
-    fix: [{ step: "Send less: `meta` is limited to 10 KB per key anyway." }],
-    mistakes: [],
+    happened:
+      "Request bodies are capped at 1 MiB, and this one was larger (by its Content-Length, or while it was being read). Keyport stopped reading and changed nothing. No endpoint needs anywhere near this much: `meta` objects are limited to 10 KB.",
+    fix: [
+      { step: "Send less. Keep large data in your own store and put only an id in `meta`." },
+      { step: "Creating many keys? Send one request per key instead of one huge body." },
+    ],
+    mistakes: [{ title: "Sending a file", text: "Logos and documents are referenced by URL (for example a portal's logo URL), never uploaded." }],
   },
   {
     code: "user/bad_request/unsupported_content_type",
