@@ -1,0 +1,11 @@
+// POST /v2/portal.updateKey — rename one of the end user's own keys (portal session; Keyport extension)
+import { getDb } from "@/db/client";
+import { route } from "@/lib/api/route";
+import { portalSessionWriteAuth } from "@/lib/auth/portal-session";
+import { portalUpdateKeyInput, updateKey } from "@/lib/portal/update-key";
+
+export const POST = route({
+  auth: portalSessionWriteAuth,
+  input: portalUpdateKeyInput,
+  handler: async ({ input, auth }) => updateKey({ db: await getDb(), session: auth, input }),
+});

@@ -1,0 +1,80 @@
+import "server-only";
+import { and, asc, count, eq, gt, gte, ilike, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { apis, identities, keys, verificationEvents, type VerificationOutcome } from "@/db/schema";
+import type { KeyWithIdentity } from "@/db/queries/keys";
+
+/**
+ * Key queries of the portal plane: always one end user's keys (by identity id) inside a set of
+ * APIs (the portal's, narrowed to what the session may do). Live keys of live APIs only.
+ */
+export async function listOwnKeysPage(
+  db: Db | Tx,
+  p: { workspaceId: string; identityId: string; apiIds: string[]; after?: { createdAt: number; id: string }; limit: number; nameContains?: string },
+): Promise<KeyWithIdentity[]> {
+  if (p.apiIds.length === 0) return [];
+  const conds = [eq(keys.workspaceId, p.workspaceId), eq(keys.identityId, p.identityId), inArray(keys.apiId, p.apiIds), isNull(keys.deletedAt), isNull(apis.deletedAt)];
+  if (p.after) {
+    const c = or(gt(keys.createdAt, p.after.createdAt), and(eq(keys.createdAt, p.after.createdAt), gt(keys.id, p.after.id)));
+    if (c) conds.push(c);
+  }
+  if (p.nameContains) conds.push(ilike(keys.name, `%${p.nameContains.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`));
+  return db
+    .select({ key: keys, identity: identities })
+    .from(keys)
+    .innerJoin(apis, eq(apis.id, keys.apiId))
+    .leftJoin(identities, eq(identities.id, keys.identityId))
+    .where(and(...conds))
+    .orderBy(asc(keys.createdAt), asc(keys.id))
+    .limit(p.limit + 1);
+}
+
+/** Serialises key creation per end user for the rest of the transaction (the key cap check). */
+export async function lockIdentity(tx: Tx, workspaceId: string, identityId: string): Promise<void> {
+  await tx
+    .select({ id: identities.id })
+    .from(identities)
+    .where(and(eq(identities.id, identityId), eq(identities.workspaceId, workspaceId)))
+    .for("update");
+}
+
+/** Keys of an end user in these APIs that still count against the cap: not deleted, not expired. */
+export async function countLiveKeys(db: Db | Tx, p: { workspaceId: string; identityId: string; apiIds: string[]; at: number }): Promise<number> {
+  if (p.apiIds.length === 0) return 0;
+  const rows = await db
+    .select({ n: count() })
+    .from(keys)
+    .where(
+      and(
+        eq(keys.workspaceId, p.workspaceId),
+        eq(keys.identityId, p.identityId),
+        inArray(keys.apiId, p.apiIds),
+        isNull(keys.deletedAt),
+        or(isNull(keys.expiresAt), gt(keys.expiresAt, p.at)),
+      ),
+    );
+  return rows[0]?.n ?? 0;
+}
+
+/** Verification counts per (bucket start, outcome) for one end user in [start, end). */
+export async function verificationBuckets(
+  db: Db | Tx,
+  p: { workspaceId: string; identityId: string; apiIds: string[]; keyId?: string; start: number; end: number; bucketMs: number },
+): Promise<{ bucket: number; outcome: VerificationOutcome; n: number }[]> {
+  if (p.apiIds.length === 0) return [];
+  const bucket = sql<number>`(${verificationEvents.time} / ${p.bucketMs}::bigint) * ${p.bucketMs}::bigint`.mapWith(Number);
+  return db
+    .select({ bucket, outcome: verificationEvents.outcome, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(verificationEvents)
+    .where(
+      and(
+        eq(verificationEvents.workspaceId, p.workspaceId),
+        eq(verificationEvents.identityId, p.identityId),
+        inArray(verificationEvents.apiId, p.apiIds),
+        p.keyId === undefined ? undefined : eq(verificationEvents.keyId, p.keyId),
+        gte(verificationEvents.time, p.start),
+        lt(verificationEvents.time, p.end),
+      ),
+    )
+    .groupBy(sql`1`, verificationEvents.outcome);
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { findIdentityByExternalId } from "@/db/queries/identities";
+import { listOwnKeysPage } from "@/db/queries/portal-keys";
+import { decodeCursor, paginate } from "@/lib/keys/page-cursor";
+import { toKeyResponse } from "@/lib/keys/key-response";
+import type { PortalSessionContext } from "@/lib/portal/session-context";
+import { apisWhere, requireSessionPermission } from "@/lib/portal/session-permissions";
+
+export const listKeysInput = z.strictObject({
+  limit: z.number().int().min(1).max(100).default(100),
+  cursor: z.string().min(1).max(500).optional(),
+  /** Keyport extension: case-insensitive substring of the key name. */
+  nameContains: z.string().min(1).max(200).optional(),
+});
+
+/**
+ * portal.listKeys: the end user's keys in the portal's APIs where the session holds `read_key`,
+ * oldest first, keyset-paged. An end user with no identity yet simply has no keys.
+ */
+export async function listKeys({ db, session, input }: { db: Db; session: PortalSessionContext; input: z.infer<typeof listKeysInput> }) {
+  requireSessionPermission(session, "read_key");
+  const after = decodeCursor(input.cursor);
+  const identity = await findIdentityByExternalId(db, session.workspaceId, session.externalId);
+  const rows = identity
+    ? await listOwnKeysPage(db, {
+        workspaceId: session.workspaceId,
+        identityId: identity.id,
+        apiIds: apisWhere(session, "read_key"),
+        after,
+        limit: input.limit,
+        nameContains: input.nameContains,
+      })
+    : [];
+  const { page, pagination } = paginate(rows, input.limit, (r) => ({ createdAt: r.key.createdAt, id: r.key.id }));
+  return { keys: page.map((r) => toKeyResponse(r.key, r.identity)), pagination };
+}
