@@ -5,6 +5,7 @@ import type { DbHandle } from "@/db/client";
 import { BACKENDS, openTestDatabase } from "@/lib/testing/test-db";
 import { startTestServer, type TestServer } from "@/lib/testing/test-server";
 import { post, seedRootKey, seedWorkspace } from "@/lib/testing/fixtures";
+import { runShutdownHooks } from "@/lib/lifecycle/shutdown";
 import { flushVerificationEvents } from "@/lib/verification/record-event";
 
 const TYPE = "http://localhost:3000/docs/errors/";
@@ -89,5 +90,18 @@ describe.each(BACKENDS)("keys.createKey + keys.verifyKey on %s", (backend) => {
     expect((await post(server.url, "/v2/keys.verifyKey", { key: "whatever" }, none)).status).toBe(403);
     const { rootKey: ok } = await seedRootKey(workspaceId, [`api.${apiId}.verify_key`]);
     expect((await post(server.url, "/v2/keys.verifyKey", { key }, ok)).body.data.code).toBe("VALID");
+  });
+
+  it("buffers events off the response path and the SIGTERM hook writes what is left", async () => {
+    const { key, keyId } = (await unkey.keys.createKey({ apiId })).data;
+    await flushVerificationEvents();
+    for (let i = 0; i < 5; i++) expect((await unkey.keys.verifyKey({ key })).data.code).toBe("VALID");
+    const count = async () =>
+      Number(rowsOf<{ n: string | number }>(await db.db.execute(sql`select count(*) as n from verification_events where key_id = ${keyId}`))[0]?.n);
+    // Whatever the 250 ms timer has not written yet, the shutdown hook writes; none is lost or doubled.
+    await runShutdownHooks();
+    expect(await count()).toBe(5);
+    const used = rowsOf<{ last_used_at: unknown }>(await db.db.execute(sql`select last_used_at from keys where id = ${keyId}`))[0];
+    expect(used?.last_used_at).not.toBeNull();
   });
 });
