@@ -154,6 +154,14 @@ describe.each(BACKENDS)("keyport CLI against a server on %s", (backend) => {
     expect(r.stdout).toMatch(/unkey_\w+/);
   });
 
+  it("demo prints a ready portal link", async () => {
+    const r = await cli(["demo"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Open this link within 15 minutes/);
+    expect(r.stdout).toMatch(/\/portal\/pc_\w+\?session=pst_\w+/);
+  });
+
   it("reads the token from <KEYPORT_DATA_DIR>/operator-token", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "keyport-cli-"));
     writeFileSync(path.join(dir, "operator-token"), TOKEN + "\n", { mode: 0o600 });

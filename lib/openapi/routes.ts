@@ -26,6 +26,7 @@ import * as v2PortalListSessions from "@/app/v2/portal.listSessions/route";
 import * as v2PortalLogout from "@/app/v2/portal.logout/route";
 import * as v2PortalRevokeSession from "@/app/v2/portal.revokeSession/route";
 import * as opApisCreate from "@/app/operator/v1/apis.create/route";
+import * as opDemo from "@/app/operator/v1/demo/route";
 import * as opPortalsCreate from "@/app/operator/v1/portals.create/route";
 import * as opPortalsDelete from "@/app/operator/v1/portals.delete/route";
 import * as opPortalsDisable from "@/app/operator/v1/portals.disable/route";
@@ -69,6 +70,7 @@ export const ROUTES: Record<string, RouteModule> = {
   "/v2/portal.logout": v2PortalLogout,
   "/v2/portal.revokeSession": v2PortalRevokeSession,
   "/operator/v1/apis.create": opApisCreate,
+  "/operator/v1/demo": opDemo,
   "/operator/v1/portals.create": opPortalsCreate,
   "/operator/v1/portals.delete": opPortalsDelete,
   "/operator/v1/portals.disable": opPortalsDisable,
