@@ -2,6 +2,10 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE = `http://localhost:${PORT}`;
+const OPERATOR_TOKEN = "e2e-operator-token-0123456789abcdef";
+// The portal-session fixture (e2e/fixtures/portal-session.ts) provisions through the operator API of
+// the server started below; test workers inherit this environment.
+process.env.KEYPORT_OPERATOR_TOKEN = OPERATOR_TOKEN;
 
 /**
  * End-to-end flows in Debian's Chromium (Playwright cannot download its own browser here).
@@ -33,7 +37,7 @@ export default defineConfig({
       PORT: String(PORT),
       PUBLIC_URL: BASE,
       KEYPORT_DATA_DIR: `/tmp/keyport-e2e-${process.pid}`,
-      KEYPORT_OPERATOR_TOKEN: "e2e-operator-token-0123456789abcdef",
+      KEYPORT_OPERATOR_TOKEN: OPERATOR_TOKEN,
       SESSION_SECRET: "e2e-session-secret-0123456789abcdef0123456789",
       KEYPORT_LOG_LEVEL: "warn",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),

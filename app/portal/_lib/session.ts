@@ -10,8 +10,9 @@ import { resolvePortalSessionFromCookie } from "@/lib/portal/resolve-session";
 import type { PortalSessionContext } from "@/lib/portal/session-context";
 import { isRawToken, PORTAL_COOKIE, unsealSessions } from "@/lib/portal/session-cookie";
 import { withReason } from "@/lib/ui/return-url";
+import { PORTAL_ID } from "./portal-id";
 
-export const PORTAL_ID = /^pc_[A-Za-z0-9]{1,64}$/;
+export { PORTAL_ID };
 
 export function endedPath(portalId: string, reason: string): string {
   return `/portal/${encodeURIComponent(portalId)}/ended?reason=${encodeURIComponent(reason)}`;

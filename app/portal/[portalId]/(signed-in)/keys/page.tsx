@@ -1,0 +1,168 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { now } from "@/lib/clock";
+import { formatCount } from "@/lib/ui/format";
+import { KEY_STATE_LABEL, keyState } from "@/lib/ui/key-state";
+import { CreateKey } from "../../../_components/create-key";
+import { KeyActions } from "../../../_components/key-actions";
+import { When } from "../../../_components/when";
+import { portalApis } from "../../../_lib/apis";
+import { listPortalKeys } from "../../../_lib/keys";
+import { abilities, requirePortalSession } from "../../../_lib/session";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "API keys" };
+
+const PAGE_SIZE = 25;
+const PREVIEW = "Preview session: changes are turned off.";
+
+/** The end user's keys: server-rendered, cursor-paginated, filtered by name on the server. */
+export default async function KeysPage({ params, searchParams }: { params: Promise<{ portalId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { portalId } = await params;
+  const sp = await searchParams;
+  const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 200) : "";
+  const cursor = typeof sp.cursor === "string" && sp.cursor.length <= 500 ? sp.cursor : undefined;
+
+  const session = await requirePortalSession(portalId);
+  const can = abilities(session);
+  const apis = await portalApis(session);
+  const base = `/portal/${portalId}/keys`;
+  const disabledReason = session.preview ? PREVIEW : undefined;
+  const at = now();
+
+  if (!can.readKeys) {
+    return (
+      <>
+        <Head can={can.create} portalId={portalId} apis={apis} disabledReason={disabledReason} />
+        <div className="card empty">
+          <h2>Create keys here</h2>
+          <p>You can create new keys, but this session cannot list existing ones. A new key is shown once, right after you create it.</p>
+        </div>
+      </>
+    );
+  }
+
+  const page = await listPortalKeys(session, { limit: PAGE_SIZE, cursor, name: q || undefined });
+  const rowCan = { rename: can.rename, reroll: can.reroll, revoke: can.revoke };
+  const anyRowAction = rowCan.rename || rowCan.reroll || rowCan.revoke;
+  const nextHref = page.cursor ? `${base}?${new URLSearchParams({ ...(q ? { q } : {}), cursor: page.cursor })}` : undefined;
+
+  return (
+    <>
+      <Head can={can.create} portalId={portalId} apis={apis} disabledReason={disabledReason} />
+      <div className="p-toolbar">
+        <form role="search" method="get" action={base} className="p-search">
+          <label htmlFor="key-filter" className="visually-hidden">
+            Filter keys by name
+          </label>
+          <input id="key-filter" type="search" name="q" className="input" defaultValue={q} placeholder="Filter by name" maxLength={200} autoComplete="off" />
+          <button type="submit" className="btn">
+            Filter
+          </button>
+        </form>
+        {q ? (
+          <Link href={base} className="btn btn-ghost">
+            Clear filter
+          </Link>
+        ) : null}
+      </div>
+
+      <div className="card">
+        {page.keys.length === 0 ? (
+          q ? (
+            <div className="empty">
+              <h2>No keys match “{q}”</h2>
+              <p>Filters match the start of any word in a key’s name, ignoring case.</p>
+              <Link href={base} className="btn">
+                Show all keys
+              </Link>
+            </div>
+          ) : cursor ? (
+            <div className="empty">
+              <h2>No more keys</h2>
+              <Link href={base} className="btn">
+                Back to the first page
+              </Link>
+            </div>
+          ) : (
+            <div className="empty">
+              <h2>No API keys yet</h2>
+              <p>{can.create ? "Create a key to start calling the API. You will see it once, right after you create it." : "Keys issued to you will appear here."}</p>
+            </div>
+          )
+        ) : (
+          <div className="table-wrap">
+            <table className="table table-stack">
+              <caption className="visually-hidden">Your API keys{q ? `, filtered by “${q}”` : ""}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Key</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Last used</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" className="num">
+                    Credits
+                  </th>
+                  {anyRowAction ? (
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {page.keys.map((k) => {
+                  const state = keyState(k, at);
+                  return (
+                    <tr key={k.keyId}>
+                      <td className="cell-primary key-name">{k.name || <span className="muted">Untitled key</span>}</td>
+                      <td data-label="Key">
+                        <code className="key-start">{k.start}…</code>
+                      </td>
+                      <td data-label="Created">
+                        <When at={k.createdAt} now={at} />
+                      </td>
+                      <td data-label="Last used">{k.lastUsedAt ? <When at={k.lastUsedAt} now={at} /> : <span className="muted">Never</span>}</td>
+                      <td data-label="Expires">{k.expires ? <When at={k.expires} now={at} /> : <span className="muted">Never</span>}</td>
+                      <td data-label="Status">
+                        <span className={`badge badge-${state}`}>{KEY_STATE_LABEL[state]}</span>
+                      </td>
+                      <td data-label="Credits" className="num">
+                        {typeof k.credits?.remaining === "number" ? formatCount(k.credits.remaining) : <span className="muted">Unlimited</span>}
+                      </td>
+                      {anyRowAction ? (
+                        <td className="cell-actions">
+                          <KeyActions portalId={portalId} keyRow={{ keyId: k.keyId, name: k.name, start: k.start }} can={rowCan} disabledReason={disabledReason} />
+                        </td>
+                      ) : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {cursor || nextHref ? (
+          <nav className="pager" aria-label="Pages">
+            {cursor ? <Link href={q ? `${base}?${new URLSearchParams({ q })}` : base}>← First page</Link> : <span />}
+            {nextHref ? <Link href={nextHref}>Next page →</Link> : null}
+          </nav>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+function Head({ can, portalId, apis, disabledReason }: { can: boolean; portalId: string; apis: { id: string; name: string }[]; disabledReason?: string }) {
+  return (
+    <div className="p-page-head">
+      <div>
+        <h1>API keys</h1>
+        <p>Use these keys to authenticate your requests. Keep them secret.</p>
+      </div>
+      {can ? <CreateKey portalId={portalId} apis={apis} disabledReason={disabledReason} /> : null}
+    </div>
+  );
+}

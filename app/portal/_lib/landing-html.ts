@@ -1,0 +1,58 @@
+/**
+ * The landing page as a self-contained HTML document. It is served by a route handler, not a React
+ * page, because the App Router serialises the full request URL — `?session=<code>` included — into
+ * every page's flight data, which would put the one-time code into the HTML (SPEC §3 forbids it).
+ * The script reads the code from the address bar, drops it from the address bar and history first,
+ * redeems it with a POST (a link scanner's bare GET consumes nothing), then moves to the keys page.
+ */
+const SCRIPT = `(function () {
+  var root = document.getElementById("landing");
+  var base = "/portal/" + encodeURIComponent(root.getAttribute("data-portal"));
+  var url = new URL(window.location.href);
+  var code = url.searchParams.get("session");
+  url.searchParams.delete("session");
+  history.replaceState(history.state, "", url.pathname + url.search + url.hash);
+  var title = document.getElementById("title"), detail = document.getElementById("detail"), retry = document.getElementById("retry");
+  function redeem() {
+    if (!code) return location.replace(base + "/keys");
+    title.textContent = "Signing you in\\u2026"; detail.textContent = "This takes a moment."; retry.hidden = true; root.setAttribute("aria-busy", "true");
+    fetch("/v2/portal.exchangeCode", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code: code }), credentials: "same-origin" })
+      .then(function (res) {
+        if (res.ok) return location.replace(base + "/keys");
+        location.replace(base + "/ended?reason=" + (res.status === 429 ? "rate_limited" : "invalid_link"));
+      })
+      .catch(function () {
+        // The answer may have been lost after the code was redeemed; a retry carrying the cookie the
+        // first attempt set gets the same session back (SPEC §3), so offering "Try again" is safe.
+        root.removeAttribute("aria-busy");
+        title.textContent = "We couldn\\u2019t reach the server";
+        detail.textContent = "Check your connection, then try again.";
+        retry.hidden = false; retry.focus();
+      });
+  }
+  retry.addEventListener("click", redeem);
+  redeem();
+})();`;
+
+const STYLE = `:root{color-scheme:light dark;--bg:#fff;--fg:#111827;--muted:#6b7280;--border:#e5e7eb;--accent:#4f46e5}
+@media (prefers-color-scheme:dark){:root{--bg:#0b0f17;--fg:#e5e7eb;--muted:#9ca3af;--border:#1f2937;--accent:#818cf8}}
+*{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+main{min-height:100dvh;display:grid;place-items:center;padding:24px 16px}.msg{width:min(440px,100%)}
+h1{font-size:20px;margin:12px 0 8px}p{color:var(--muted);margin:0 0 12px}
+.spinner{width:22px;height:22px;border-radius:50%;border:2.5px solid var(--border);border-top-color:var(--accent);animation:spin .8s linear infinite}
+.msg:not([aria-busy=true]) .spinner{visibility:hidden}
+@keyframes spin{to{transform:rotate(360deg)}}@media (prefers-reduced-motion:reduce){.spinner{animation-duration:2.4s}}
+button{min-height:36px;padding:0 14px;border-radius:8px;border:0;background:var(--accent);color:#fff;font:inherit;font-weight:500;cursor:pointer}
+button:focus-visible{outline:2px solid var(--accent);outline-offset:2px}`;
+
+export function landingHtml(portalId: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer"><meta name="robots" content="noindex, nofollow">
+<title>Signing in · Keyport</title><style>${STYLE}</style></head>
+<body><main><div class="msg" id="landing" data-portal="${portalId}" role="status" aria-live="polite" aria-busy="true">
+<div class="spinner" aria-hidden="true"></div><h1 id="title">Signing you in…</h1><p id="detail">This takes a moment.</p>
+<button type="button" id="retry" hidden>Try again</button>
+<noscript><p>JavaScript is needed to sign in: the portal redeems your one-time link from the browser. Turn it on for this site, then open the link again from your app.</p></noscript>
+</div></main><script>${SCRIPT}</script></body></html>`;
+}
