@@ -128,14 +128,6 @@ export async function revokeSessions(
     .returning({ id: portalSessions.id, portalId: portalSessions.portalId, externalId: portalSessions.externalId });
 }
 
-/**
- * Ends every session of one end user. For identities.deleteIdentity (SPEC §3: deleting an identity
- * ends its portal sessions): call it inside the deleting transaction.
- */
-export async function endSessionsOfExternalId(db: Db | Tx, workspaceId: string, externalId: string, at: number): Promise<number> {
-  return (await revokeSessions(db, workspaceId, { externalId }, at)).length;
-}
-
 /** Ends one session (logout). */
 export async function revokeSessionById(db: Db | Tx, workspaceId: string, sessionId: string, at: number): Promise<void> {
   await db
