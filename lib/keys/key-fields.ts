@@ -15,7 +15,7 @@ export const externalIdField = z
   .string()
   .min(1)
   .max(256)
-  .regex(/^[^\u0000-\u001f\u007f]+$/, { message: "externalId must not contain control characters" });
+  .regex(/^[^\u0000-\u001f\u007f-\u009f]+$/, { message: "externalId must not contain control characters" });
 
 export const metaField = z
   .record(z.string(), z.unknown())

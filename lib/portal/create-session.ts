@@ -19,7 +19,7 @@ const externalId = z
   .string()
   .min(1)
   .max(256)
-  .regex(/^[^\u0000-\u001f\u007f]*$/, "externalId must not contain control characters");
+  .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, "externalId must not contain control characters");
 
 const permissionString = z.string().superRefine((value, ctx) => {
   if (!parseSessionPermission(value)) {
