@@ -1,0 +1,76 @@
+import { expect } from "vitest";
+import { type DbHandle } from "@/db/client";
+import { resetClock } from "@/lib/clock";
+import { openSession, seedPortal } from "@/lib/portal/test-fixtures";
+import { post, seedWorkspace } from "@/lib/testing/fixtures";
+import { type Backend, openTestDatabase } from "@/lib/testing/test-db";
+import { startTestServer, type TestServer } from "@/lib/testing/test-server";
+
+/**
+ * Shared set-up of the attack suite: a fresh database and a real HTTP server per backend, one
+ * workspace with an API (made through /v2), a portal over it, and helpers that assert the exact
+ * error envelope. Everything an attack changes is re-read through the API or the database.
+ */
+export const TYPE = "http://localhost:3000/docs/errors/";
+export const ORIGIN = "http://localhost:3000";
+export const HOUR = 3_600_000;
+export const ALL_PORTAL_PERMISSIONS = ["read_key", "create_key", "reroll_key", "update_key", "delete_key", "read_analytics"].map((a) => `api.*.${a}`);
+
+export type Res = Awaited<ReturnType<typeof post>>;
+
+export function expectError(res: Res, status: number, code: string): void {
+  expect(res.status, res.text).toBe(status);
+  expect(res.body?.error?.type, res.text).toBe(TYPE + code);
+  expect(res.body).not.toHaveProperty("data");
+  // Never internals in an error body (SPEC §2).
+  expect(res.text).not.toMatch(/\bat .+\.(ts|js|mjs):\d+|node_modules|select |insert into|update "|postgres|PGlite|drizzle/i);
+}
+
+export type Tenant = { workspaceId: string; rootKey: string; apiId: string; portalId: string; slug: string };
+
+export async function seedTenant(base: string, name: string, slug = "my-portal", options: Partial<Parameters<typeof seedPortal>[1]> = {}): Promise<Tenant> {
+  const { workspaceId, rootKey } = await seedWorkspace(name);
+  const api = await post(base, "/v2/apis.createApi", { name: `${name} api` }, rootKey);
+  if (api.status !== 200) throw new Error(`createApi ${api.status}: ${api.text}`);
+  const apiId = api.body.data.apiId as string;
+  const portalId = await seedPortal(workspaceId, { slug, apiIds: [apiId], ...options });
+  return { workspaceId, rootKey, apiId, portalId, slug };
+}
+
+export type Harness = {
+  db: DbHandle;
+  server: TestServer;
+  url: string;
+  /** root-key POST */
+  rk: (t: Tenant, path: string, body: unknown) => Promise<Res>;
+  /** createKey for an end user, returns {keyId, key} */
+  keyFor: (t: Tenant, externalId: string, name?: string) => Promise<{ keyId: string; key: string }>;
+  session: (t: Tenant, externalId: string, permissions?: string[], slug?: string) => ReturnType<typeof openSession>;
+  verify: (t: Tenant, key: string) => Promise<{ valid: boolean; code: string }>;
+  close: () => Promise<void>;
+};
+
+export async function openHarness(backend: Backend): Promise<Harness> {
+  const db = await openTestDatabase(backend);
+  const server = await startTestServer();
+  const url = server.url;
+  const rk = (t: Tenant, path: string, body: unknown) => post(url, `/v2/${path}`, body, t.rootKey);
+  return {
+    db,
+    server,
+    url,
+    rk,
+    keyFor: async (t, externalId, name = "prod") => {
+      const res = await rk(t, "keys.createKey", { apiId: t.apiId, externalId, name });
+      if (res.status !== 200) throw new Error(`createKey ${res.status}: ${res.text}`);
+      return res.body.data;
+    },
+    session: (t, externalId, permissions = ALL_PORTAL_PERMISSIONS, slug = t.slug) => openSession(url, t.rootKey, { slug, externalId, permissions }),
+    verify: async (t, key) => (await rk(t, "keys.verifyKey", { key })).body.data,
+    close: async () => {
+      resetClock();
+      await server.close();
+      await db.close();
+    },
+  };
+}
