@@ -1,0 +1,115 @@
+// Load drivers: autocannon for throughput and latency, and two small loops for what autocannon does
+// not measure (time to first byte, slow sequential queries).
+import http from "node:http";
+import autocannon from "autocannon";
+import { sampleRss } from "./processes.mjs";
+
+const run = (opts) =>
+  new Promise((resolve, reject) => {
+    const inst = autocannon(opts, (err, res) => (err ? reject(err) : resolve(res)));
+    autocannon.track; // no progress bar: the bench prints one table
+    void inst;
+  });
+
+/**
+ * One autocannon run after a warm-up run (same options, discarded). Returns the figures the table
+ * shows; RSS is sampled from /proc for `pids` during the measured run only.
+ */
+export async function drive({ url, connections, seconds, warmup = 1, pids = [], ...opts }) {
+  if (warmup > 0) await run({ url, connections, duration: warmup, ...opts });
+  const rss = sampleRss(pids);
+  const r = await run({ url, connections, duration: seconds, ...opts });
+  const mem = rss.stop();
+  return {
+    connections,
+    seconds,
+    requests: r.requests.total,
+    rps: r.requests.total / (r.duration || seconds),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    errors: r.errors + r.timeouts + r.non2xx,
+    non2xx: r.non2xx,
+    statusCodes: r.statusCodeStats,
+    rssMaxMB: mem.max / 2 ** 20,
+  };
+}
+
+const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+
+/**
+ * Time to first byte of GET `path` from `connections` keep-alive loops for `seconds` (after a
+ * warm-up). TTFB = request written → response headers received; `total` also waits for the body.
+ */
+export async function ttfbLoop({ base, path, headers, connections, seconds, warmup = 1, pids = [] }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const { hostname, port } = new URL(base);
+  const once = () =>
+    new Promise((resolve) => {
+      const t0 = performance.now();
+      const req = http.request({ host: hostname, port, path, headers, agent, method: "GET" }, (res) => {
+        const ttfb = performance.now() - t0;
+        res.on("data", () => {});
+        res.on("end", () => resolve({ ok: res.statusCode === 200, ttfb, total: performance.now() - t0 }));
+      });
+      req.on("error", () => resolve({ ok: false, ttfb: NaN, total: NaN }));
+      req.end();
+    });
+  const loop = async (until, out) => {
+    while (performance.now() < until) out.push(await once());
+  };
+  if (warmup > 0) {
+    const until = performance.now() + warmup * 1000;
+    await Promise.all(Array.from({ length: connections }, () => loop(until, [])));
+  }
+  const rss = sampleRss(pids);
+  const results = [];
+  const t0 = performance.now();
+  const until = t0 + seconds * 1000;
+  await Promise.all(Array.from({ length: connections }, () => loop(until, results)));
+  const elapsed = (performance.now() - t0) / 1000;
+  const mem = rss.stop();
+  agent.destroy();
+  const ok = results.filter((r) => r.ok);
+  const ttfb = ok.map((r) => r.ttfb).sort((a, b) => a - b);
+  const total = ok.map((r) => r.total).sort((a, b) => a - b);
+  return {
+    connections,
+    seconds,
+    requests: results.length,
+    rps: results.length / elapsed,
+    p50: pct(ttfb, 50),
+    p99: pct(ttfb, 99),
+    totalP50: pct(total, 50),
+    totalP99: pct(total, 99),
+    errors: results.length - ok.length,
+    rssMaxMB: mem.max / 2 ** 20,
+  };
+}
+
+/** `fn` run back to back (one at a time) for up to `seconds` or `max` times, after `warm` discarded runs. */
+export async function sequential({ fn, seconds, max = 50, warm = 2, pids = [] }) {
+  for (let i = 0; i < warm; i++) await fn();
+  const rss = sampleRss(pids);
+  const times = [];
+  let errors = 0;
+  const until = performance.now() + seconds * 1000;
+  while (times.length + errors < max && (performance.now() < until || times.length + errors < 3)) {
+    const t0 = performance.now();
+    const ok = await fn();
+    if (ok) times.push(performance.now() - t0);
+    else errors++;
+  }
+  const mem = rss.stop();
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    connections: 1,
+    requests: times.length + errors,
+    rps: times.length / (times.reduce((a, b) => a + b, 0) / 1000 || 1),
+    p50: pct(sorted, 50),
+    p99: pct(sorted, 99),
+    max: sorted[sorted.length - 1],
+    errors,
+    rssMaxMB: mem.max / 2 ** 20,
+  };
+}

@@ -1,0 +1,1 @@
+export async function runMulti() { throw new Error("todo"); }

@@ -1,0 +1,126 @@
+// Starting and stopping the servers under test, and sampling their memory.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+
+/** A free loopback port (asks the kernel, then releases it). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident set size of a process in bytes, or undefined once it is gone. */
+export function rssOf(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Samples RSS of `pids` every `everyMs` until stop(); returns {max, last} in bytes. */
+export function sampleRss(pids, everyMs = 200) {
+  let max = 0;
+  let last = 0;
+  const samples = [];
+  const tick = () => {
+    let total = 0;
+    for (const pid of pids) total += rssOf(pid) ?? 0;
+    last = total;
+    max = Math.max(max, total);
+    samples.push(total);
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      tick();
+      return { max, last, samples };
+    },
+  };
+}
+
+async function waitForHttp(url, child, timeoutMs, output) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output()}`);
+    try {
+      const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not answer ${url} within ${timeoutMs} ms:\n${output()}`);
+}
+
+function track(child) {
+  let out = "";
+  const keep = (d) => {
+    out = (out + d.toString()).slice(-8000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  return () => out;
+}
+
+async function stopChild(child, graceMs = 15_000) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * One production Keyport server from the build folder. `db` is {url} for Postgres or {dataDir} for PGlite.
+ * Extra node flags (e.g. --cpu-prof) go in `nodeArgs`.
+ */
+export async function startKeyport({ appDir, db, operatorToken, sessionSecret, nodeArgs = [], env = {} }) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [...nodeArgs, path.join(appDir, "bin/server.mjs")], {
+    cwd: appDir,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      PUBLIC_URL: base,
+      DATABASE_URL: db.url ?? "",
+      KEYPORT_DATA_DIR: db.dataDir ?? path.join(appDir, ".data-unused"),
+      KEYPORT_OPERATOR_TOKEN: operatorToken,
+      SESSION_SECRET: sessionSecret,
+      KEYPORT_LOG_LEVEL: "warn",
+      ...env,
+    },
+  });
+  const output = track(child);
+  await waitForHttp(`${base}/v2/liveness`, child, 90_000, output);
+  return { pid: child.pid, base, port, output, stop: () => stopChild(child) };
+}
+
+/** The bare node:http floor (floor.mjs) on Postgres. */
+export async function startFloor({ url, poolSize = 10 }) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [new URL("../floor.mjs", import.meta.url).pathname], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PORT: String(port), DATABASE_URL: url, FLOOR_POOL: String(poolSize) },
+  });
+  const output = track(child);
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${base}/health`, child, 15_000, output);
+  return { pid: child.pid, base, port, output, stop: () => stopChild(child, 5000) };
+}

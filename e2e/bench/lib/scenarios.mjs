@@ -1,0 +1,148 @@
+// The scenarios of `npm run bench`, each with its target. A scenario returns the figures of one run;
+// `check` turns them into {figure, pass} against the target (floor = the floor's runs by connections).
+import { call } from "./seed.mjs";
+import { drive, sequential, ttfbLoop } from "./load.mjs";
+
+const DAY = 86_400_000;
+
+export function verifyRequest(base, rootKey, key) {
+  return {
+    url: `${base}/v2/keys.verifyKey`,
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${rootKey}` },
+    body: JSON.stringify({ key }),
+  };
+}
+
+/**
+ * @param ks the server ({base, pid}); ctx the seed; session {cookie, token}; cfg {seconds, warmup, events, at}
+ */
+export function scenarios(ks, ctx, session, cfg) {
+  const pids = [ks.pid];
+  const t = { seconds: cfg.seconds, warmup: cfg.warmup, pids };
+  const root = { "content-type": "application/json", authorization: `Bearer ${ctx.rootKey}` };
+  const portal = { "content-type": "application/json", cookie: session.cookie, origin: ks.base };
+  const listKeysBody = (apiId, cursor) => JSON.stringify(cursor ? { apiId, limit: 100, cursor } : { apiId, limit: 100 });
+  return [
+    {
+      id: "verify-64",
+      group: "verify",
+      name: "keys.verifyKey (valid key)",
+      run: () => drive({ ...verifyRequest(ks.base, ctx.rootKey, ctx.verifyKey), connections: 64, ...t }),
+      target: "≥ 0.40 × floor req/s",
+      check: (r, floor) => ({ figure: `${(r.rps / floor[64].rps).toFixed(2)} × floor`, pass: r.rps / floor[64].rps >= 0.4 && r.errors === 0 }),
+    },
+    {
+      id: "verify-10",
+      group: "verify",
+      name: "keys.verifyKey (valid key)",
+      run: () => drive({ ...verifyRequest(ks.base, ctx.rootKey, ctx.verifyKey), connections: 10, ...t }),
+      target: "p99 ≤ 10 ms",
+      check: (r) => ({ figure: `p99 ${r.p99} ms`, pass: r.p99 <= 10 && r.errors === 0 }),
+    },
+    {
+      id: "session",
+      group: "session",
+      name: "portal.createSession → exchangeCode",
+      run: () =>
+        drive({
+          url: ks.base,
+          connections: 10,
+          ...t,
+          requests: [
+            {
+              method: "POST",
+              path: "/v2/portal.createSession",
+              headers: root,
+              body: JSON.stringify({ portal: ctx.portalId, externalId: "bench-session-user", scopes: ["keys:read"] }),
+              onResponse: (status, body, c) => {
+                c.code = status === 200 ? new URL(JSON.parse(body).data.url).searchParams.get("session") : "pst_missing";
+              },
+            },
+            {
+              method: "POST",
+              path: "/v2/portal.exchangeCode",
+              headers: { "content-type": "application/json" },
+              setupRequest: (req, c) => ({ ...req, body: JSON.stringify({ code: c.code }) }),
+            },
+          ],
+        }),
+      target: "p99 ≤ 25 ms",
+      check: (r) => ({ figure: `p99 ${r.p99} ms`, pass: r.p99 <= 25 && r.errors === 0 }),
+    },
+    {
+      id: "portal-list",
+      group: "portal",
+      name: "portal.listKeys (cookie, 1,000 keys, page of 100)",
+      run: () => drive({ url: `${ks.base}/v2/portal.listKeys`, method: "POST", headers: portal, body: JSON.stringify({ limit: 100 }), connections: 10, ...t }),
+      target: "p99 ≤ 20 ms",
+      check: (r) => ({ figure: `p99 ${r.p99} ms`, pass: r.p99 <= 20 && r.errors === 0 }),
+    },
+    {
+      id: "page-1",
+      group: "page",
+      name: "keys page HTML TTFB (1 conn)",
+      run: () => ttfbLoop({ base: ks.base, path: `/portal/${ctx.portalId}/keys`, headers: { cookie: session.cookie }, connections: 1, ...t }),
+      target: "p50 TTFB ≤ 25 ms",
+      check: (r) => ({ figure: `p50 ${r.p50.toFixed(1)} ms`, pass: r.p50 <= 25 && r.errors === 0 }),
+    },
+    {
+      id: "page-10",
+      group: "page",
+      name: "keys page HTML TTFB (10 conns)",
+      run: () => ttfbLoop({ base: ks.base, path: `/portal/${ctx.portalId}/keys`, headers: { cookie: session.cookie }, connections: 10, ...t }),
+      target: "(load; informative)",
+      check: (r) => ({ figure: `p50 ${r.p50.toFixed(1)} ms`, pass: null }),
+    },
+    {
+      id: "list-10k",
+      group: "listkeys",
+      name: "apis.listKeys, API of 10 k keys",
+      run: () => drive({ url: `${ks.base}/v2/apis.listKeys`, method: "POST", headers: root, body: listKeysBody(ctx.apiSmall), connections: 10, ...t }),
+      target: "(baseline)",
+      check: () => ({ figure: "", pass: null }),
+    },
+    {
+      id: "list-1m",
+      group: "listkeys",
+      name: "apis.listKeys, API of 1 M keys",
+      run: () => drive({ url: `${ks.base}/v2/apis.listKeys`, method: "POST", headers: root, body: listKeysBody(ctx.apiBig), connections: 10, ...t }),
+      target: "req/s(10 k) / req/s(1 M) ≤ 1.5",
+      check: (r, floor, all) => {
+        const small = all["list-10k"];
+        if (!small) return { figure: "n/a", pass: null };
+        const ratio = small.rps / r.rps;
+        return { figure: `ratio ${ratio.toFixed(2)}`, pass: ratio <= 1.5 && r.errors === 0 };
+      },
+    },
+    {
+      id: "list-1m-mid",
+      group: "listkeys",
+      name: "apis.listKeys, 1 M keys, cursor mid-way",
+      run: () => drive({ url: `${ks.base}/v2/apis.listKeys`, method: "POST", headers: root, body: listKeysBody(ctx.apiBig, ctx.bigMiddleCursor), connections: 10, ...t }),
+      target: "req/s(10 k) / req/s ≤ 1.5",
+      check: (r, floor, all) => {
+        const small = all["list-10k"];
+        if (!small) return { figure: "n/a", pass: null };
+        const ratio = small.rps / r.rps;
+        return { figure: `ratio ${ratio.toFixed(2)}`, pass: ratio <= 1.5 && r.errors === 0 };
+      },
+    },
+    {
+      id: "verifications",
+      group: "analytics",
+      name: `portal.getVerifications 30 d (${(cfg.events / 1e6).toFixed(0)} M events)`,
+      run: () =>
+        sequential({
+          fn: async () =>
+            (await call(ks.base, "/v2/portal.getVerifications", { startTime: cfg.at - 30 * DAY, endTime: cfg.at }, { cookie: session.cookie, origin: ks.base })).status === 200,
+          seconds: Math.max(8, cfg.seconds * 2),
+          max: 20,
+          warm: 1,
+          pids,
+        }),
+      target: "≤ 200 ms",
+      check: (r) => ({ figure: `p50 ${r.p50.toFixed(0)} ms`, pass: r.p50 <= 200 && r.errors === 0 }),
+    },
+  ];
+}

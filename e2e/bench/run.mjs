@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+// npm run bench [-- --only verify,portal] [--multi] [--quick] [--backend postgres|pglite] [--profile]
+// Builds (if needed) and starts production Keyport servers, seeds data, drives load on loopback with
+// autocannon, prints one markdown table and writes bench-results/latest.json. See README-bench.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { ensureBuild } from "./lib/build.mjs";
+import { drive } from "./lib/load.mjs";
+import { runMulti } from "./lib/multi.mjs";
+import { startFloor, startKeyport } from "./lib/processes.mjs";
+import { scenarios, verifyRequest } from "./lib/scenarios.mjs";
+import { portalSession, seedSql, seedViaApi } from "./lib/seed.mjs";
+import { machine, renderTable } from "./lib/report.mjs";
+
+const { values: args } = parseArgs({
+  options: {
+    only: { type: "string" },
+    multi: { type: "boolean", default: false },
+    quick: { type: "boolean", default: false },
+    backend: { type: "string" },
+    profile: { type: "boolean", default: false },
+    seconds: { type: "string" },
+    "pg-url": { type: "string", default: process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432" },
+  },
+});
+const repo = path.resolve(new URL("../..", import.meta.url).pathname);
+const t0 = Date.now();
+const log = (m) => console.error(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${m}`);
+const only = args.only ? new Set(args.only.split(",")) : undefined;
+const wanted = (group) => !only || only.has(group);
+const SIZES = args.quick
+  ? { seconds: 3, warmup: 1, small: 10_000, big: 100_000, pgEvents: 500_000, pgliteEvents: 200_000 }
+  : { seconds: 6, warmup: 1.5, small: 10_000, big: 1_000_000, pgEvents: 10_000_000, pgliteEvents: 1_000_000 };
+if (args.seconds) SIZES.seconds = Number(args.seconds);
+const backends = args.backend ? [args.backend] : ["postgres", "pglite"];
+const needsBig = wanted("listkeys");
+const needsEvents = wanted("analytics");
+
+const operatorToken = `op_bench_${randomBytes(16).toString("hex")}`;
+const sessionSecret = randomBytes(32).toString("hex");
+const DB_NAME = `keyport_bench_${process.pid}`;
+const adminUrl = `${args["pg-url"]}/postgres`;
+const benchUrl = `${args["pg-url"]}/${DB_NAME}`;
+const cleanups = [];
+const cleanup = async () => {
+  while (cleanups.length) await cleanups.pop()().catch((e) => log(`cleanup: ${e.message}`));
+};
+process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
+process.on("SIGTERM", () => void cleanup().then(() => process.exit(143)));
+
+const results = { machine: machine(), startedAt: new Date().toISOString(), sizes: SIZES, floor: {}, runs: [], multi: undefined };
+
+async function runScenarios(backend, ks, ctx, session, at, events) {
+  const profile = args.profile;
+  const list = scenarios(ks, ctx, session, { seconds: SIZES.seconds, warmup: SIZES.warmup, events, at }).filter((s) => wanted(s.group));
+  const byId = {};
+  for (const s of list) {
+    log(`${backend}: ${s.id}…`);
+    const r = await s.run();
+    byId[s.id] = r;
+    results.runs.push({ backend, id: s.id, group: s.group, name: s.name, target: s.target, check: s.check, result: r });
+    log(`  ${r.rps.toFixed(0)} req/s, p50 ${Number(r.p50).toFixed(1)} ms, p99 ${Number(r.p99).toFixed(1)} ms, errors ${r.errors}, RSS ${r.rssMaxMB.toFixed(0)} MB`);
+  }
+  void profile;
+  return byId;
+}
+
+async function floorRuns() {
+  const floor = await startFloor({ url: benchUrl });
+  cleanups.push(() => floor.stop());
+  const ctx = results.ctxPg;
+  for (const connections of [64, 10, 1]) {
+    log(`floor: verify at ${connections} connection(s)…`);
+    const r = await drive({ ...verifyRequest(floor.base, ctx.rootKey, ctx.verifyKey), connections, seconds: SIZES.seconds, warmup: SIZES.warmup, pids: [floor.pid] });
+    results.floor[connections] = r;
+    log(`  ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}`);
+  }
+  await floor.stop();
+  cleanups.pop();
+}
+
+async function postgresPhase(appDir) {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${DB_NAME}`);
+  await admin.unsafe(`create database ${DB_NAME}`);
+  cleanups.push(async () => {
+    await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
+    await admin.end();
+  });
+  const ks = await startKeyport({ appDir, db: { url: benchUrl }, operatorToken, sessionSecret, nodeArgs: args.profile ? ["--cpu-prof", `--cpu-prof-dir=${repo}/bench-results/profiles`] : [] });
+  cleanups.push(() => ks.stop());
+  log(`postgres: server pid ${ks.pid} at ${ks.base}`);
+  const ctx = await seedViaApi(ks.base, operatorToken);
+  results.ctxPg = ctx;
+  const at = Date.now();
+  const sql = postgres(benchUrl, { max: 1, onnotice: () => {} });
+  const seeded = await seedSql((text) => sql.unsafe(text), ctx, {
+    small: SIZES.small,
+    big: needsBig ? SIZES.big : 0,
+    events: needsEvents ? SIZES.pgEvents : 0,
+    at,
+    log,
+  });
+  await sql.end();
+  Object.assign(ctx, seeded);
+  const session = await portalSession(ks.base, ctx);
+  if (wanted("verify")) await floorRuns();
+  await runScenarios("postgres", ks, ctx, session, at, SIZES.pgEvents);
+  if (args.multi) results.multi = await runMulti({ appDir, benchUrl, operatorToken, sessionSecret, ctx, single: ks, seconds: SIZES.seconds, warmup: SIZES.warmup, log });
+  await ks.stop();
+  cleanups.pop();
+}
+
+async function pglitePhase(appDir) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "keyport-bench-pglite-"));
+  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  let ks = await startKeyport({ appDir, db: { dataDir }, operatorToken, sessionSecret });
+  log(`pglite: first start (migrations) pid ${ks.pid}`);
+  const ctx = await seedViaApi(ks.base, operatorToken);
+  await ks.stop();
+  const at = Date.now();
+  // The server is stopped: the bench is the only process on the folder while it seeds.
+  const { PGlite } = await import("@electric-sql/pglite");
+  const pg = new PGlite(path.join(dataDir, "pglite"));
+  const seeded = await seedSql(async (text) => (await pg.query(text)).rows, ctx, {
+    small: SIZES.small,
+    big: needsBig ? SIZES.big : 0,
+    events: needsEvents ? SIZES.pgliteEvents : 0,
+    at,
+    log,
+  });
+  await pg.close();
+  Object.assign(ctx, seeded);
+  ks = await startKeyport({ appDir, db: { dataDir }, operatorToken, sessionSecret });
+  cleanups.push(() => ks.stop());
+  log(`pglite: server pid ${ks.pid} at ${ks.base}`);
+  const session = await portalSession(ks.base, ctx);
+  await runScenarios("pglite", ks, ctx, session, at, SIZES.pgliteEvents);
+  await ks.stop();
+  cleanups.pop();
+}
+
+try {
+  const appDir = ensureBuild(repo, log);
+  if (backends.includes("postgres")) await postgresPhase(appDir);
+  if (backends.includes("pglite")) await pglitePhase(appDir);
+  const table = renderTable(results);
+  console.log(table);
+  mkdirSync(path.join(repo, "bench-results"), { recursive: true });
+  const json = { ...results, runs: results.runs.map(({ check, ...r }) => ({ ...r, verdict: check(r.result, results.floor, Object.fromEntries(results.runs.filter((x) => x.backend === r.backend).map((x) => [x.id, x.result]))) })), table, seconds: (Date.now() - t0) / 1000 };
+  delete json.ctxPg;
+  writeFileSync(path.join(repo, "bench-results/latest.json"), JSON.stringify(json, null, 2));
+  log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s; results in bench-results/latest.json`);
+} catch (err) {
+  console.error(err);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}
