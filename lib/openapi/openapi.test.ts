@@ -44,6 +44,9 @@ describe("GET /openapi.json", () => {
     expect(body.properties.name).toMatchObject({ type: "string", minLength: 3, maxLength: 200 });
 
     expect(doc.paths["/v2/liveness"].get.security).toEqual([]);
+    expect(doc.paths["/v2/portal.exchangeCode"].post.security).toEqual([]);
+    expect(doc.paths["/v2/portal.createSession"].post.security).toEqual([{ rootKey: [] }]);
+    expect(doc.paths["/v2/portal.listKeys"].post.security).toEqual([{ portalBearer: [] }, { portalCookie: [] }]);
     expect(doc.paths["/operator/v1/portals.create"].post.security).toEqual([{ operatorToken: [] }]);
     const portal = doc.paths["/operator/v1/portals.create"].post.requestBody.content["application/json"].schema;
     expect(portal.required).toEqual(expect.arrayContaining(["workspaceId", "slug", "apiIds"]));

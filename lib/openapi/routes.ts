@@ -1,4 +1,4 @@
-// Every route module documented in /openapi.json. lib/openapi/routes.test.ts fails when a folder under
+// Every route module documented in /openapi.json. lib/openapi/openapi.test.ts fails when a folder under
 // app/v2/ or app/operator/v1/ is missing here, so the document cannot silently go stale.
 import * as v2ApisCreateApi from "@/app/v2/apis.createApi/route";
 import * as v2ApisDeleteApi from "@/app/v2/apis.deleteApi/route";
@@ -18,13 +18,19 @@ import * as v2KeysUpdateKey from "@/app/v2/keys.updateKey/route";
 import * as v2KeysVerifyKey from "@/app/v2/keys.verifyKey/route";
 import * as v2KeysWhoami from "@/app/v2/keys.whoami/route";
 import * as v2Liveness from "@/app/v2/liveness/route";
+import * as v2PortalCreateKey from "@/app/v2/portal.createKey/route";
 import * as v2PortalCreateSession from "@/app/v2/portal.createSession/route";
+import * as v2PortalDeleteKey from "@/app/v2/portal.deleteKey/route";
 import * as v2PortalExchangeCode from "@/app/v2/portal.exchangeCode/route";
 import * as v2PortalExchangeSession from "@/app/v2/portal.exchangeSession/route";
 import * as v2PortalGetSession from "@/app/v2/portal.getSession/route";
+import * as v2PortalGetVerifications from "@/app/v2/portal.getVerifications/route";
+import * as v2PortalListKeys from "@/app/v2/portal.listKeys/route";
 import * as v2PortalListSessions from "@/app/v2/portal.listSessions/route";
 import * as v2PortalLogout from "@/app/v2/portal.logout/route";
+import * as v2PortalRerollKey from "@/app/v2/portal.rerollKey/route";
 import * as v2PortalRevokeSession from "@/app/v2/portal.revokeSession/route";
+import * as v2PortalUpdateKey from "@/app/v2/portal.updateKey/route";
 import * as opApisCreate from "@/app/operator/v1/apis.create/route";
 import * as opDemo from "@/app/operator/v1/demo/route";
 import * as opPortalsCreate from "@/app/operator/v1/portals.create/route";
@@ -62,13 +68,19 @@ export const ROUTES: Record<string, RouteModule> = {
   "/v2/keys.verifyKey": v2KeysVerifyKey,
   "/v2/keys.whoami": v2KeysWhoami,
   "/v2/liveness": v2Liveness,
+  "/v2/portal.createKey": v2PortalCreateKey,
   "/v2/portal.createSession": v2PortalCreateSession,
+  "/v2/portal.deleteKey": v2PortalDeleteKey,
   "/v2/portal.exchangeCode": v2PortalExchangeCode,
   "/v2/portal.exchangeSession": v2PortalExchangeSession,
   "/v2/portal.getSession": v2PortalGetSession,
+  "/v2/portal.getVerifications": v2PortalGetVerifications,
+  "/v2/portal.listKeys": v2PortalListKeys,
   "/v2/portal.listSessions": v2PortalListSessions,
   "/v2/portal.logout": v2PortalLogout,
+  "/v2/portal.rerollKey": v2PortalRerollKey,
   "/v2/portal.revokeSession": v2PortalRevokeSession,
+  "/v2/portal.updateKey": v2PortalUpdateKey,
   "/operator/v1/apis.create": opApisCreate,
   "/operator/v1/demo": opDemo,
   "/operator/v1/portals.create": opPortalsCreate,
