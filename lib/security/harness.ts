@@ -2,6 +2,7 @@ import { expect } from "vitest";
 import { type DbHandle } from "@/db/client";
 import { resetClock } from "@/lib/clock";
 import { openSession, seedPortal } from "@/lib/portal/test-fixtures";
+import { flushVerificationEvents } from "@/lib/verification/record-event";
 import { post, seedWorkspace } from "@/lib/testing/fixtures";
 import { type Backend, openTestDatabase } from "@/lib/testing/test-db";
 import { startTestServer, type TestServer } from "@/lib/testing/test-server";
@@ -68,6 +69,8 @@ export async function openHarness(backend: Backend): Promise<Harness> {
     session: (t, externalId, permissions = ALL_PORTAL_PERMISSIONS, slug = t.slug) => openSession(url, t.rootKey, { slug, externalId, permissions }),
     verify: async (t, key) => (await rk(t, "keys.verifyKey", { key })).body.data,
     close: async () => {
+      // Buffered verification events belong to this database: write them before it closes.
+      await flushVerificationEvents().catch(() => {});
       resetClock();
       await server.close();
       await db.close();
