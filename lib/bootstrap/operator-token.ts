@@ -8,6 +8,7 @@ import { base58, sha256 } from "@/lib/crypto/secrets";
 import { env } from "@/lib/env";
 
 const SETTING = "operator_token_sha256";
+const storedHashes = new WeakMap<object, string>();
 
 export function operatorTokenFile(): string {
   return path.join(/*turbopackIgnore: true*/ env().KEYPORT_DATA_DIR, "operator-token");
@@ -47,8 +48,12 @@ async function acceptedHashes(): Promise<string[]> {
       .filter(Boolean)
       .map(sha256);
   }
-  // `next dev` skips bin/server.mjs: the first operator call then creates the token file.
-  return [(await storedTokenHash()).hash];
+  // The stored hash never changes once written; cache it per database handle. (`next dev` skips
+  // bin/server.mjs: there the first operator call creates the token file.)
+  const db = await getDb();
+  let hash = storedHashes.get(db);
+  if (!hash) storedHashes.set(db, (hash = (await storedTokenHash()).hash));
+  return [hash];
 }
 
 /** Constant-time comparison of the presented token's hash with every accepted hash. */
