@@ -30,7 +30,7 @@ test("the usage tab shows verifications made with the user's keys, by outcome", 
   await expect(page.getByRole("table", { name: /Verifications per hour/ })).toBeVisible();
 
   // Per key, and over 30 days.
-  await page.getByLabel("Key").selectOption({ label: "Metered" });
+  await page.getByLabel("Key", { exact: true }).selectOption({ label: "Metered" });
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByTestId("stat-total")).toHaveText("2");
   await expect(page.getByTestId("stat-rejected")).toHaveText("1");

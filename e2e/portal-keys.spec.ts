@@ -62,8 +62,10 @@ test("roll a key with a grace period: both keys work, and the new one is shown o
   expect((await tenant.verify(fresh)).valid).toBe(true);
   expect((await tenant.verify(old.key)).valid).toBe(true); // still inside its 15-minute grace
 
-  // Rolling again "immediately" stops the previous key at once.
-  await page.getByRole("button", { name: "Roll Worker" }).first().click();
+  // The old key stays listed until its grace ends, with its new expiry; the new key is the newest row.
+  await expect(page.getByRole("cell", { name: "Worker", exact: true })).toHaveCount(2);
+  // Rolling the new key "immediately" stops it at once.
+  await page.getByRole("button", { name: "Roll Worker" }).last().click();
   await page.getByRole("dialog").getByLabel("Stop the current key immediately").check();
   await page.getByRole("dialog").getByRole("button", { name: "Roll key" }).click();
   const third = await page.getByRole("dialog", { name: "Your rolled API key" }).getByTestId("new-key").inputValue();
@@ -81,15 +83,15 @@ test("rename and revoke", async ({ page, keyport }) => {
   await page.getByRole("button", { name: "Rename Old name" }).click();
   await page.getByRole("dialog").getByLabel("Name").fill("Billing service");
   await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("cell", { name: "Billing service" })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "Old name" })).toHaveCount(0);
+  await expect(page.getByRole("cell", { name: "Billing service", exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Old name", exact: true })).toHaveCount(0);
 
   await page.getByRole("button", { name: "Revoke Billing service" }).click();
   const confirm = page.getByRole("dialog", { name: /Revoke “Billing service”/ });
   await expect(confirm).toContainText("stops working immediately");
   await shot(page, "revoke-dialog");
   await confirm.getByRole("button", { name: "Revoke key" }).click();
-  await expect(page.getByRole("cell", { name: "Billing service" })).toHaveCount(0);
+  await expect(page.getByRole("cell", { name: "Billing service", exact: true })).toHaveCount(0);
   expect((await tenant.verify(key.key)).code).toBe("NOT_FOUND");
 });
 
@@ -97,7 +99,7 @@ test("a read-only session sees no write controls, and a forged write is refused"
   const tenant = await keyport.tenant();
   const key = await tenant.createKey({ externalId: "user_ro", name: "Readable" });
   await page.goto((await tenant.createSession({ externalId: "user_ro", permissions: READ_ONLY })).url);
-  await expect(page.getByRole("cell", { name: "Readable" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Readable", exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: /Create key|Rename|Roll|Revoke/ })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Usage" })).toHaveCount(0);
 
@@ -140,5 +142,5 @@ test("the table pages through many keys and filters by name on the server", asyn
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/q=billing/);
   await expect(page.getByRole("row")).toHaveCount(2);
-  await expect(page.getByRole("cell", { name: "special-billing" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "special-billing", exact: true })).toBeVisible();
 });

@@ -27,7 +27,7 @@ test("arriving from another site lands signed in, and a link scanner's GET consu
   await expect(page).toHaveURL(new RegExp(`/portal/${session.portalId}/keys$`));
   await expect(page.getByTestId("signed-in-as")).toHaveText("user_123");
   await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "Production server" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Production server", exact: true })).toBeVisible();
   expect(page.url()).not.toContain("session=");
   await shot(page, "keys");
 });
@@ -115,7 +115,7 @@ test("two portals of two workspaces in one browser do not mix", async ({ page, k
   await page.goto(`/portal/${a.portalId}/keys`);
   await expect(page.getByTestId("signed-in-as")).toHaveText("alice");
   await expect(page.getByText("Alpha Inc").first()).toBeVisible();
-  await expect(page.getByRole("cell", { name: "alpha-key" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "alpha-key", exact: true })).toBeVisible();
   await expect(page.getByText("beta-key")).toHaveCount(0);
 
   // A write from portal A's page goes to portal A only (the page names its portal in X-Keyport-Portal).
@@ -124,11 +124,11 @@ test("two portals of two workspaces in one browser do not mix", async ({ page, k
   await page.getByRole("dialog").getByRole("button", { name: "Create key" }).click();
   await page.getByRole("checkbox").check();
   await page.getByRole("button", { name: "Done" }).click();
-  await expect(page.getByRole("cell", { name: "made-in-alpha" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "made-in-alpha", exact: true })).toBeVisible();
 
   await page.goto(`/portal/${b.portalId}/keys`);
   await expect(page.getByTestId("signed-in-as")).toHaveText("bob");
-  await expect(page.getByRole("cell", { name: "beta-key" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "beta-key", exact: true })).toBeVisible();
   await expect(page.getByText("alpha-key")).toHaveCount(0);
   await expect(page.getByText("made-in-alpha")).toHaveCount(0);
 });

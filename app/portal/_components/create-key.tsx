@@ -4,7 +4,7 @@ import { type FormEvent, useId, useState } from "react";
 import { EXPIRY_OPTIONS } from "@/lib/ui/grace";
 import { Modal } from "./modal";
 import { portalCall } from "./portal-call";
-import { SecretReveal } from "./secret-reveal";
+import { useRevealSecret } from "./secret-host";
 
 type Api = { id: string; name: string };
 
@@ -14,7 +14,7 @@ export function CreateKey({ portalId, apis, disabledReason, label = "Create key"
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [secret, setSecret] = useState<string>();
+  const reveal = useRevealSecret();
   const nameId = useId();
   const expiryId = useId();
   const apiId = useId();
@@ -33,7 +33,7 @@ export function CreateKey({ portalId, apis, disabledReason, label = "Create key"
     setBusy(false);
     if (!res.ok) return setError(res.message);
     setOpen(false);
-    setSecret(res.data.key);
+    reveal("Your new API key", res.data.key);
     router.refresh();
   };
 
@@ -92,7 +92,6 @@ export function CreateKey({ portalId, apis, disabledReason, label = "Create key"
           </div>
         </form>
       </Modal>
-      <SecretReveal secret={secret} title="Your new API key" onDone={() => setSecret(undefined)} />
     </>
   );
 }

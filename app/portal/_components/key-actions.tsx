@@ -4,7 +4,7 @@ import { type FormEvent, useId, useState } from "react";
 import { GRACE_OPTIONS } from "@/lib/ui/grace";
 import { Modal } from "./modal";
 import { portalCall } from "./portal-call";
-import { SecretReveal } from "./secret-reveal";
+import { useRevealSecret } from "./secret-host";
 
 type Key = { keyId: string; name?: string; start: string };
 type Can = { rename: boolean; reroll: boolean; revoke: boolean };
@@ -19,7 +19,7 @@ export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId
   const [dialog, setDialog] = useState<Dialog>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [secret, setSecret] = useState<string>();
+  const reveal = useRevealSecret();
   const nameId = useId();
   const label = keyRow.name || keyRow.start;
 
@@ -47,7 +47,7 @@ export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId
   const reroll = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const expiration = Number(new FormData(e.currentTarget).get("grace") ?? 0);
-    void run<{ key: string }>("portal.rerollKey", { keyId: keyRow.keyId, expiration }, (d) => setSecret(d.key));
+    void run<{ key: string }>("portal.rerollKey", { keyId: keyRow.keyId, expiration }, (d) => reveal("Your rolled API key", d.key));
   };
   const revoke = () => void run("portal.deleteKey", { keyId: keyRow.keyId }, () => {});
 
@@ -140,7 +140,6 @@ export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId
         </div>
       </Modal>
 
-      <SecretReveal secret={secret} title="Your rolled API key" onDone={() => setSecret(undefined)} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { formatCount } from "@/lib/ui/format";
 
 const W = 720;
 const H = 220;
-const PAD = { top: 10, right: 8, bottom: 26, left: 40 };
+const PAD = { top: 16, right: 8, bottom: 34, left: 52 };
 
 /**
  * Stacked bars by outcome, drawn on the server as SVG (no chart library, no client JS). Screen
@@ -31,7 +31,7 @@ export function UsageChart({ buckets, unit, title }: { buckets: Bucket[]; unit: 
           return (
             <g key={t}>
               <line className="grid" x1={0} x2={plotW} y1={y} y2={y} />
-              <text x={-6} y={y + 4} textAnchor="end">
+              <text x={-8} y={y} textAnchor="end" dominantBaseline="middle">
                 {Number.isInteger(t) ? formatCount(t) : ""}
               </text>
             </g>
@@ -42,13 +42,13 @@ export function UsageChart({ buckets, unit, title }: { buckets: Bucket[]; unit: 
         ))}
         {buckets.map((b, i) =>
           i % labelEvery === 0 ? (
-            <text key={b.time} x={i * slot + slot / 2} y={plotH + 17} textAnchor="middle">
+            <text key={b.time} x={i * slot + slot / 2} y={plotH + 24} textAnchor="middle" className={(i / labelEvery) % 2 === 1 ? "tick-alt" : undefined}>
               {label(b.time)}
             </text>
           ) : null,
         )}
         {empty ? (
-          <text x={plotW / 2} y={plotH / 2} textAnchor="middle" style={{ fontSize: 13 }}>
+          <text x={plotW / 2} y={plotH / 2} textAnchor="middle" className="empty-note">
             No verifications in this period
           </text>
         ) : null}

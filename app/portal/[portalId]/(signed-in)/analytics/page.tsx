@@ -30,15 +30,18 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
   const range = parseRange(sp.range);
   const keyId = typeof sp.key === "string" && /^key_[A-Za-z0-9]{1,64}$/.test(sp.key) ? sp.key : undefined;
   const { startTime, endTime } = windowFor(range, now());
-  const [buckets, keys] = await Promise.all([
+  const [found, keys] = await Promise.all([
     portalVerifications(session, { startTime, endTime, keyId }),
     can.readKeys ? listPortalKeys(session, { limit: 100 }).then((p) => p.keys) : Promise.resolve([]),
   ]);
+  // A key id that is not one of the user's keys (stale link): say so and show all keys instead.
+  const buckets = found ?? (await portalVerifications(session, { startTime, endTime })) ?? [];
+  const unknownKey = found === undefined;
   const sum = totals(buckets);
   const rejected = sum.total - sum.valid;
   const unit = RANGES[range].bucketMs === 86_400_000 ? "day" : "hour";
-  const selected = keys.find((k) => k.keyId === keyId);
-  const scope = keyId ? `key ${selected?.name || selected?.start || keyId}` : "all your keys";
+  const selected = unknownKey ? undefined : keys.find((k) => k.keyId === keyId);
+  const scope = keyId && !unknownKey ? `key ${selected?.name || selected?.start || keyId}` : "all your keys";
   const href = (r: RangeKey) => `${base}?${new URLSearchParams({ range: r, ...(keyId ? { key: keyId } : {}) })}`;
 
   return (
@@ -59,13 +62,18 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
         </nav>
       </div>
 
+      {unknownKey ? (
+        <p className="callout" role="status">
+          That key is not one of yours any more. Showing all your keys.
+        </p>
+      ) : null}
       {keys.length > 0 ? (
         <form method="get" action={base} className="p-toolbar">
           <input type="hidden" name="range" value={range} />
           <label htmlFor="usage-key" className="muted">
             Key
           </label>
-          <select id="usage-key" name="key" className="select" defaultValue={keyId ?? ""} style={{ width: "auto", maxWidth: "100%" }}>
+          <select id="usage-key" name="key" className="select" defaultValue={unknownKey ? "" : (keyId ?? "")} style={{ width: "auto", maxWidth: "100%" }}>
             <option value="">All keys</option>
             {keys.map((k) => (
               <option key={k.keyId} value={k.keyId}>

@@ -5,6 +5,7 @@ import { formatCount } from "@/lib/ui/format";
 import { KEY_STATE_LABEL, keyState } from "@/lib/ui/key-state";
 import { CreateKey } from "../../../_components/create-key";
 import { KeyActions } from "../../../_components/key-actions";
+import { SecretHost } from "../../../_components/secret-host";
 import { When } from "../../../_components/when";
 import { portalApis } from "../../../_lib/apis";
 import { listPortalKeys } from "../../../_lib/keys";
@@ -32,13 +33,13 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
 
   if (!can.readKeys) {
     return (
-      <>
+      <SecretHost>
         <Head can={can.create} portalId={portalId} apis={apis} disabledReason={disabledReason} />
         <div className="card empty">
           <h2>Create keys here</h2>
           <p>You can create new keys, but this session cannot list existing ones. A new key is shown once, right after you create it.</p>
         </div>
-      </>
+      </SecretHost>
     );
   }
 
@@ -48,8 +49,9 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
   const nextHref = page.cursor ? `${base}?${new URLSearchParams({ ...(q ? { q } : {}), cursor: page.cursor })}` : undefined;
 
   return (
-    <>
+    <SecretHost>
       <Head can={can.create} portalId={portalId} apis={apis} disabledReason={disabledReason} />
+      {page.keys.length === 0 && !q && !cursor ? null : (
       <div className="p-toolbar">
         <form role="search" method="get" action={base} className="p-search">
           <label htmlFor="key-filter" className="visually-hidden">
@@ -66,13 +68,14 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
           </Link>
         ) : null}
       </div>
+      )}
 
       <div className="card">
         {page.keys.length === 0 ? (
           q ? (
             <div className="empty">
               <h2>No keys match “{q}”</h2>
-              <p>Filters match the start of any word in a key’s name, ignoring case.</p>
+              <p>The filter matches any part of a key’s name, ignoring case.</p>
               <Link href={base} className="btn">
                 Show all keys
               </Link>
@@ -151,7 +154,7 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
           </nav>
         ) : null}
       </div>
-    </>
+    </SecretHost>
   );
 }
 
