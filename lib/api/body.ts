@@ -40,6 +40,13 @@ async function readCapped(req: Request): Promise<string> {
 
 /** Parses with the route's schema; every issue becomes one `errors[]` entry with a location and a fix. */
 export function parseInput<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const nul = findNul(body, "body");
+  if (nul) {
+    // Postgres stores neither text nor jsonb with U+0000: refused here as input, not as a 500 later.
+    throw new ApiError("unkey/application/invalid_input", `${nul}: Text must not contain the NUL character (\\u0000).`, {
+      errors: [{ location: nul, message: "Text must not contain the NUL character (\\u0000).", fix: "Remove the \\u0000 character." }],
+    });
+  }
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const errors: FieldError[] = result.error.issues.slice(0, 20).flatMap((issue) => {
@@ -55,6 +62,19 @@ export function parseInput<S extends z.ZodType>(schema: S, body: unknown): z.inf
   });
   const first = errors[0];
   throw new ApiError("unkey/application/invalid_input", first ? `${first.location}: ${first.message}` : undefined, { errors });
+}
+
+/** The location of the first string (value or object key) holding U+0000, or undefined. */
+function findNul(value: unknown, at: string, depth = 0): string | undefined {
+  if (typeof value === "string") return value.includes("\u0000") ? at : undefined;
+  if (depth > 64 || value === null || typeof value !== "object") return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const where = `${at}.${k}`;
+    if (k.includes("\u0000")) return where;
+    const found = findNul(v, where, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function fixFor(issue: z.core.$ZodIssue): string | undefined {
