@@ -155,4 +155,21 @@ describe.each(BACKENDS)("attack: createSession input on %s", (backend) => {
       await refused(() => create({ ...valid, externalId }), 400, "unkey/application/invalid_input");
     },
   );
+
+  it("a NUL byte in any string of any body (value or key) → 400 invalid_input naming it, never a 500 from the database", async () => {
+    const cases: [string, unknown][] = [
+      ["portal.createSession", { ...valid, externalId: "user\u0000" }],
+      ["keys.getKey", { keyId: "key_\u0000" }],
+      ["apis.createApi", { name: "a\u0000b" }],
+      ["keys.createKey", { apiId: t.apiId, name: "n\u0000" }],
+      ["keys.createKey", { apiId: t.apiId, meta: { "k\u0000": 1 } }],
+      ["identities.createIdentity", { externalId: "x", meta: { deep: [{ v: "\u0000" }] } }],
+    ];
+    for (const [path, body] of cases) {
+      const res = await post(h.url, `/v2/${path}`, body, t.rootKey);
+      expectError(res, 400, "unkey/application/invalid_input");
+      expect(res.body.error.errors[0].location).toMatch(/^body\./);
+    }
+    expect((await post(h.url, "/v2/identities.getIdentity", { identity: "x" }, t.rootKey)).status).toBe(404);
+  });
 });

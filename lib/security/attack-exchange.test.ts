@@ -76,11 +76,12 @@ describe.each(BACKENDS)("attack: exchange on %s", (backend) => {
   });
 
   it("garbage codes → 401 (never 500); a 10 KB or empty code → 400 invalid_input", async () => {
-    for (const code of ["pst_", "pst_x", "x", "pst_\u0000", "pst_🙂🙂", "pst_' OR 1=1 --", "pst_%00", `pst_${"A".repeat(300)}`]) {
+    for (const code of ["pst_", "pst_x", "x", "pst_🙂🙂", "pst_' OR 1=1 --", "pst_%00", `pst_${"A".repeat(300)}`]) {
       expectError(await exchange(code), 401, "unkey/authentication/portal_session_not_found");
     }
     expectError(await exchange(`pst_${"A".repeat(10 * 1024)}`), 400, "unkey/application/invalid_input");
     expectError(await exchange(""), 400, "unkey/application/invalid_input");
+    expectError(await exchange("pst_\u0000"), 400, "unkey/application/invalid_input");
     expectError(await exchange(12345), 400, "unkey/application/invalid_input");
     expectError(await exchange({ $gt: "" }), 400, "unkey/application/invalid_input");
   });
