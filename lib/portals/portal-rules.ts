@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { returnUrlProblem } from "@/lib/portal/return-url";
 import { slugSchema } from "@/lib/workspaces/slug";
 
 /**
@@ -13,24 +14,9 @@ export const LOGO_URL_RULE =
 export const RETURN_URL_RULE =
   "a return URL is an absolute https URL (or http to localhost) of at most 500 characters, without control characters";
 
-const LOCALHOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
-/** https anywhere, http only to the local machine (SPEC §3 returnUrl rule). */
-function isSafeScheme(raw: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return false;
-  }
-  if (url.protocol === "https:") return url.hostname !== "";
-  return url.protocol === "http:" && LOCALHOSTS.has(url.hostname);
-}
-
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
+/** One rule for return URLs, shared with portal.createSession (lib/portal/return-url.ts). */
 export function isValidReturnUrl(raw: string): boolean {
-  return raw.length <= 500 && !CONTROL.test(raw) && isSafeScheme(raw);
+  return returnUrlProblem(raw) === undefined;
 }
 
 export function isValidLogoUrl(raw: string): boolean {
