@@ -8,6 +8,7 @@ test("the portal works on a phone-sized screen", async ({ page, keyport }) => {
   await tenant.createKey({ externalId: "user_phone", name: "Phone app backend" });
   await page.goto((await tenant.createSession({ externalId: "user_phone" })).url);
   await expect(page.getByTestId("signed-in-as")).toHaveText("user_phone");
+  await page.waitForLoadState("load"); // stylesheets applied before measuring layout
 
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(await overflow()).toBeLessThanOrEqual(0);
@@ -27,11 +28,13 @@ test("the portal works on a phone-sized screen", async ({ page, keyport }) => {
   await reveal.getByRole("button", { name: "Done" }).click();
 
   await page.getByRole("link", { name: "Docs" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Using your API key" })).toBeVisible();
   await expect(page.getByTestId("docs-note").getByRole("link", { name: "the API reference" })).toHaveAttribute("href", "https://docs.acme.test/api");
   expect(await overflow()).toBeLessThanOrEqual(0);
   await shot(page, "docs-phone");
 
   await page.getByRole("link", { name: "Usage" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Usage" })).toBeVisible();
   expect(await overflow()).toBeLessThanOrEqual(0);
   await shot(page, "usage-phone");
 });

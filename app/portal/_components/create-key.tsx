@@ -5,6 +5,7 @@ import { EXPIRY_OPTIONS } from "@/lib/ui/grace";
 import { Modal } from "./modal";
 import { portalCall } from "./portal-call";
 import { useRevealSecret } from "./secret-host";
+import { useHydrated } from "./use-hydrated";
 
 type Api = { id: string; name: string };
 
@@ -15,6 +16,7 @@ export function CreateKey({ portalId, apis, disabledReason, label = "Create key"
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const reveal = useRevealSecret();
+  const hydrated = useHydrated();
   const nameId = useId();
   const expiryId = useId();
   const apiId = useId();
@@ -44,7 +46,8 @@ export function CreateKey({ portalId, apis, disabledReason, label = "Create key"
         className="btn btn-primary"
         onClick={() => setOpen(true)}
         aria-disabled={disabledReason ? true : undefined}
-        disabled={Boolean(disabledReason)}
+        disabled={Boolean(disabledReason) || !hydrated}
+        data-pending={hydrated ? undefined : ""}
         title={disabledReason}
       >
         {label}

@@ -5,6 +5,7 @@ import { GRACE_OPTIONS } from "@/lib/ui/grace";
 import { Modal } from "./modal";
 import { portalCall } from "./portal-call";
 import { useRevealSecret } from "./secret-host";
+import { useHydrated } from "./use-hydrated";
 
 type Key = { keyId: string; name?: string; start: string };
 type Can = { rename: boolean; reroll: boolean; revoke: boolean };
@@ -20,6 +21,7 @@ export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const reveal = useRevealSecret();
+  const hydrated = useHydrated();
   const nameId = useId();
   const label = keyRow.name || keyRow.start;
 
@@ -57,7 +59,8 @@ export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId
       className="btn btn-sm btn-ghost"
       style={danger ? { color: "var(--danger)" } : undefined}
       onClick={() => open(d)}
-      disabled={Boolean(disabledReason)}
+      disabled={Boolean(disabledReason) || !hydrated}
+      data-pending={hydrated ? undefined : ""}
       title={disabledReason}
       aria-label={`${text} ${label}`}
     >

@@ -1,9 +1,11 @@
 "use client";
 import { useState } from "react";
+import { useHydrated } from "./use-hydrated";
 
 /** Ends the session on the server (row and cookie entry), then shows the "signed out" page. */
 export function SignOut({ portalId }: { portalId: string }) {
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   const signOut = async () => {
     setBusy(true);
     await fetch("/v2/portal.logout", {
@@ -16,7 +18,7 @@ export function SignOut({ portalId }: { portalId: string }) {
     window.location.replace(`/portal/${encodeURIComponent(portalId)}/ended?reason=signed_out`);
   };
   return (
-    <button type="button" className="btn btn-sm" onClick={signOut} disabled={busy}>
+    <button type="button" className="btn btn-sm" onClick={signOut} disabled={busy || !hydrated} data-pending={hydrated ? undefined : ""}>
       {busy ? "Signing out…" : "Sign out"}
     </button>
   );
