@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --only verify,portal] [--multi] [--quick] [--backend postgres|pglite] [--profile]
+// npm run bench [-- --only verify,portal] [--multi] [--quick] [--pg-only] [--profile]
 // Builds (if needed) and starts production Keyport servers, seeds data, drives load on loopback with
 // autocannon, prints one markdown table and writes bench-results/latest.json. See README-bench.
 import { randomBytes } from "node:crypto";
@@ -8,11 +8,11 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
+import { analyticsProbe } from "./lib/analytics-probe.mjs";
 import { ensureBuild } from "./lib/build.mjs";
-import { drive } from "./lib/load.mjs";
 import { runMulti } from "./lib/multi.mjs";
 import { startFloor, startKeyport } from "./lib/processes.mjs";
-import { scenarios, verifyRequest } from "./lib/scenarios.mjs";
+import { scenarios } from "./lib/scenarios.mjs";
 import { portalSession, seedSql, seedViaApi } from "./lib/seed.mjs";
 import { machine, renderTable } from "./lib/report.mjs";
 
@@ -21,7 +21,7 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     multi: { type: "boolean", default: false },
     quick: { type: "boolean", default: false },
-    backend: { type: "string" },
+    "pg-only": { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
     seconds: { type: "string" },
     "pg-url": { type: "string", default: process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432" },
@@ -36,7 +36,7 @@ const SIZES = args.quick
   ? { seconds: 3, warmup: 1, small: 10_000, big: 100_000, pgEvents: 500_000, pgliteEvents: 200_000 }
   : { seconds: 6, warmup: 1.5, small: 10_000, big: 1_000_000, pgEvents: 10_000_000, pgliteEvents: 1_000_000 };
 if (args.seconds) SIZES.seconds = Number(args.seconds);
-const backends = args.backend ? [args.backend] : ["postgres", "pglite"];
+const backends = args["pg-only"] ? ["postgres"] : ["postgres", "pglite"];
 const needsBig = wanted("listkeys");
 const needsEvents = wanted("analytics");
 
@@ -54,33 +54,24 @@ process.on("SIGTERM", () => void cleanup().then(() => process.exit(143)));
 
 const results = { machine: machine(), startedAt: new Date().toISOString(), sizes: SIZES, floor: {}, runs: [], multi: undefined };
 
+let floor;
 async function runScenarios(backend, ks, ctx, session, at, events) {
-  const profile = args.profile;
-  const list = scenarios(ks, ctx, session, { seconds: SIZES.seconds, warmup: SIZES.warmup, events, at }).filter((s) => wanted(s.group));
+  const fl = { base: floor.base, pid: floor.pid, rootKey: results.ctxPg.rootKey, key: results.ctxPg.verifyKey };
+  const list = scenarios(ks, ctx, session, { seconds: SIZES.seconds, warmup: SIZES.warmup, events, at, floor: fl }).filter((s) => wanted(s.group));
   const byId = {};
   for (const s of list) {
     log(`${backend}: ${s.id}…`);
     const r = await s.run();
     byId[s.id] = r;
     results.runs.push({ backend, id: s.id, group: s.group, name: s.name, target: s.target, check: s.check, result: r });
-    log(`  ${r.rps.toFixed(0)} req/s, p50 ${Number(r.p50).toFixed(1)} ms, p99 ${Number(r.p99).toFixed(1)} ms, errors ${r.errors}, RSS ${r.rssMaxMB.toFixed(0)} MB`);
+    if (r.floor) {
+      results.floor[backend] ??= {};
+      results.floor[backend][r.connections] = r.floor;
+      log(`  floor ${r.floor.rps.toFixed(0)} req/s, p50 ${r.floor.p50} ms, p99 ${r.floor.p99} ms, ${r.floor.cpuMsPerReq.toFixed(2)} CPU ms/req`);
+    }
+    log(`  ${r.rps.toFixed(0)} req/s, p50 ${Number(r.p50).toFixed(1)} ms, p99 ${Number(r.p99).toFixed(1)} ms, errors ${r.errors}, RSS ${r.rssMaxMB.toFixed(0)} MB, ${r.cpuMsPerReq.toFixed(2)} CPU ms/req`);
   }
-  void profile;
   return byId;
-}
-
-async function floorRuns() {
-  const floor = await startFloor({ url: benchUrl });
-  cleanups.push(() => floor.stop());
-  const ctx = results.ctxPg;
-  for (const connections of [64, 10, 1]) {
-    log(`floor: verify at ${connections} connection(s)…`);
-    const r = await drive({ ...verifyRequest(floor.base, ctx.rootKey, ctx.verifyKey), connections, seconds: SIZES.seconds, warmup: SIZES.warmup, pids: [floor.pid] });
-    results.floor[connections] = r;
-    log(`  ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}`);
-  }
-  await floor.stop();
-  cleanups.pop();
 }
 
 async function postgresPhase(appDir) {
@@ -97,8 +88,9 @@ async function postgresPhase(appDir) {
   const ctx = await seedViaApi(ks.base, operatorToken);
   results.ctxPg = ctx;
   const at = Date.now();
-  const sql = postgres(benchUrl, { max: 1, onnotice: () => {} });
+  const sql = postgres(benchUrl, { max: 2, onnotice: () => {} });
   const seeded = await seedSql((text) => sql.unsafe(text), ctx, {
+    parallel: 2,
     small: SIZES.small,
     big: needsBig ? SIZES.big : 0,
     events: needsEvents ? SIZES.pgEvents : 0,
@@ -108,11 +100,16 @@ async function postgresPhase(appDir) {
   await sql.end();
   Object.assign(ctx, seeded);
   const session = await portalSession(ks.base, ctx);
-  if (wanted("verify")) await floorRuns();
+  floor = await startFloor({ url: benchUrl });
+  cleanups.push(() => floor.stop());
   await runScenarios("postgres", ks, ctx, session, at, SIZES.pgEvents);
+  if (wanted("analytics")) {
+    const sql2 = postgres(benchUrl, { max: 1, onnotice: () => {} });
+    results.analyticsProbe = await analyticsProbe(sql2, ctx, at, log);
+    await sql2.end();
+  }
   if (args.multi) results.multi = await runMulti({ appDir, benchUrl, operatorToken, sessionSecret, ctx, single: ks, seconds: SIZES.seconds, warmup: SIZES.warmup, log });
   await ks.stop();
-  cleanups.pop();
 }
 
 async function pglitePhase(appDir) {
@@ -151,7 +148,7 @@ try {
   const table = renderTable(results);
   console.log(table);
   mkdirSync(path.join(repo, "bench-results"), { recursive: true });
-  const json = { ...results, runs: results.runs.map(({ check, ...r }) => ({ ...r, verdict: check(r.result, results.floor, Object.fromEntries(results.runs.filter((x) => x.backend === r.backend).map((x) => [x.id, x.result]))) })), table, seconds: (Date.now() - t0) / 1000 };
+  const json = { ...results, runs: results.runs.map(({ check, ...r }) => ({ ...r, verdict: check(r.result, Object.fromEntries(results.runs.filter((x) => x.backend === r.backend).map((x) => [x.id, x.result]))) })), table, seconds: (Date.now() - t0) / 1000 };
   delete json.ctxPg;
   writeFileSync(path.join(repo, "bench-results/latest.json"), JSON.stringify(json, null, 2));
   log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s; results in bench-results/latest.json`);

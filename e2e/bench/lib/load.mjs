@@ -32,7 +32,39 @@ export async function drive({ url, connections, seconds, warmup = 1, pids = [], 
     non2xx: r.non2xx,
     statusCodes: r.statusCodeStats,
     rssMaxMB: mem.max / 2 ** 20,
+    cpuMsPerReq: mem.cpuMs / Math.max(1, r.requests.total),
   };
+}
+
+/**
+ * Floor and server in alternating slices (`rounds` × `seconds`/`rounds` each), so both see the same
+ * background load on a shared machine. Returns {a, b}: totals over the slices; p50 the median of the
+ * slices' p50, p99 the worst slice's p99.
+ */
+export async function paired({ a, b, rounds = 3, seconds, warmup }) {
+  const slice = seconds / rounds;
+  const out = { a: [], b: [] };
+  for (let i = 0; i < rounds; i++) {
+    out.a.push(await drive({ ...a, seconds: slice, warmup: i === 0 ? warmup : 0 }));
+    out.b.push(await drive({ ...b, seconds: slice, warmup: i === 0 ? warmup : 0 }));
+  }
+  const merge = (runs) => {
+    const req = runs.reduce((s, r) => s + r.requests, 0);
+    const p50s = runs.map((r) => r.p50).sort((x, y) => x - y);
+    return {
+      connections: runs[0].connections,
+      seconds,
+      requests: req,
+      rps: req / seconds,
+      p50: p50s[Math.floor(p50s.length / 2)],
+      p99: Math.max(...runs.map((r) => r.p99)),
+      max: Math.max(...runs.map((r) => r.max)),
+      errors: runs.reduce((s, r) => s + r.errors, 0),
+      rssMaxMB: Math.max(...runs.map((r) => r.rssMaxMB)),
+      cpuMsPerReq: runs.reduce((s, r) => s + r.cpuMsPerReq * r.requests, 0) / Math.max(1, req),
+    };
+  };
+  return { a: merge(out.a), b: merge(out.b) };
 }
 
 const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
@@ -84,6 +116,7 @@ export async function ttfbLoop({ base, path, headers, connections, seconds, warm
     totalP99: pct(total, 99),
     errors: results.length - ok.length,
     rssMaxMB: mem.max / 2 ** 20,
+    cpuMsPerReq: mem.cpuMs / Math.max(1, results.length),
   };
 }
 
@@ -111,5 +144,6 @@ export async function sequential({ fn, seconds, max = 50, warm = 2, pids = [] })
     max: sorted[sorted.length - 1],
     errors,
     rssMaxMB: mem.max / 2 ** 20,
+    cpuMsPerReq: mem.cpuMs / Math.max(1, times.length + errors),
   };
 }

@@ -26,8 +26,23 @@ export function rssOf(pid) {
   }
 }
 
-/** Samples RSS of `pids` every `everyMs` until stop(); returns {max, last} in bytes. */
+/** CPU time (user + system) a process has used so far, in ms (/proc/<pid>/stat, 100 ticks/s). */
+export function cpuMsOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Samples RSS of `pids` every `everyMs` until stop(); returns {max, last, cpuMs} (bytes; cpuMs = CPU
+ * the processes used meanwhile, which unlike req/s hardly depends on what else the machine runs).
+ */
 export function sampleRss(pids, everyMs = 200) {
+  const cpu0 = pids.reduce((a, pid) => a + cpuMsOf(pid), 0);
   let max = 0;
   let last = 0;
   const samples = [];
@@ -44,7 +59,7 @@ export function sampleRss(pids, everyMs = 200) {
     stop() {
       clearInterval(timer);
       tick();
-      return { max, last, samples };
+      return { max, last, samples, cpuMs: pids.reduce((a, pid) => a + cpuMsOf(pid), 0) - cpu0 };
     },
   };
 }

@@ -1,7 +1,7 @@
 // The scenarios of `npm run bench`, each with its target. A scenario returns the figures of one run;
 // `check` turns them into {figure, pass} against the target (floor = the floor's runs by connections).
 import { call } from "./seed.mjs";
-import { drive, sequential, ttfbLoop } from "./load.mjs";
+import { drive, paired, sequential, ttfbLoop } from "./load.mjs";
 
 const DAY = 86_400_000;
 
@@ -15,9 +15,20 @@ export function verifyRequest(base, rootKey, key) {
 }
 
 /**
- * @param ks the server ({base, pid}); ctx the seed; session {cookie, token}; cfg {seconds, warmup, events, at}
+ * @param ks the server ({base, pid}); ctx the seed; session {cookie, token}; cfg {seconds, warmup, events, at,
+ * floor: {base, pid, rootKey, key}}. The verify runs alternate with the floor (paired) and carry its figures.
  */
 export function scenarios(ks, ctx, session, cfg) {
+  const withFloor = async (connections) => {
+    const fl = cfg.floor;
+    const { a, b } = await paired({
+      a: { ...verifyRequest(fl.base, fl.rootKey, fl.key), connections, pids: [fl.pid] },
+      b: { ...verifyRequest(ks.base, ctx.rootKey, ctx.verifyKey), connections, pids: [ks.pid] },
+      seconds: cfg.seconds,
+      warmup: cfg.warmup,
+    });
+    return { ...b, floor: a };
+  };
   const pids = [ks.pid];
   const t = { seconds: cfg.seconds, warmup: cfg.warmup, pids };
   const root = { "content-type": "application/json", authorization: `Bearer ${ctx.rootKey}` };
@@ -28,15 +39,15 @@ export function scenarios(ks, ctx, session, cfg) {
       id: "verify-64",
       group: "verify",
       name: "keys.verifyKey (valid key)",
-      run: () => drive({ ...verifyRequest(ks.base, ctx.rootKey, ctx.verifyKey), connections: 64, ...t }),
+      run: () => withFloor(64),
       target: "≥ 0.40 × floor req/s",
-      check: (r, floor) => ({ figure: `${(r.rps / floor[64].rps).toFixed(2)} × floor`, pass: r.rps / floor[64].rps >= 0.4 && r.errors === 0 }),
+      check: (r) => ({ figure: `${(r.rps / r.floor.rps).toFixed(2)} × floor`, pass: r.rps / r.floor.rps >= 0.4 && r.errors === 0 }),
     },
     {
       id: "verify-10",
       group: "verify",
       name: "keys.verifyKey (valid key)",
-      run: () => drive({ ...verifyRequest(ks.base, ctx.rootKey, ctx.verifyKey), connections: 10, ...t }),
+      run: () => withFloor(10),
       target: "p99 ≤ 10 ms",
       check: (r) => ({ figure: `p99 ${r.p99} ms`, pass: r.p99 <= 10 && r.errors === 0 }),
     },
@@ -108,7 +119,7 @@ export function scenarios(ks, ctx, session, cfg) {
       name: "apis.listKeys, API of 1 M keys",
       run: () => drive({ url: `${ks.base}/v2/apis.listKeys`, method: "POST", headers: root, body: listKeysBody(ctx.apiBig), connections: 10, ...t }),
       target: "req/s(10 k) / req/s(1 M) ≤ 1.5",
-      check: (r, floor, all) => {
+      check: (r, all) => {
         const small = all["list-10k"];
         if (!small) return { figure: "n/a", pass: null };
         const ratio = small.rps / r.rps;
@@ -121,7 +132,7 @@ export function scenarios(ks, ctx, session, cfg) {
       name: "apis.listKeys, 1 M keys, cursor mid-way",
       run: () => drive({ url: `${ks.base}/v2/apis.listKeys`, method: "POST", headers: root, body: listKeysBody(ctx.apiBig, ctx.bigMiddleCursor), connections: 10, ...t }),
       target: "req/s(10 k) / req/s ≤ 1.5",
-      check: (r, floor, all) => {
+      check: (r, all) => {
         const small = all["list-10k"];
         if (!small) return { figure: "n/a", pass: null };
         const ratio = small.rps / r.rps;

@@ -59,7 +59,7 @@ export async function portalSession(base, ctx) {
  * 999 more keys for USER (1,000 with the API-made one), `small` keys in apiSmall, `big` keys in
  * apiBig, `events` verification events of USER spread over the 30 days before `at`.
  */
-export async function seedSql(q, ctx, { small, big, events, at, log }) {
+export async function seedSql(q, ctx, { small, big, events, at, log, parallel = 1 }) {
   const lit = (s) => `'${String(s).replace(/'/g, "''")}'`;
   const ws = lit(ctx.workspaceId);
   const idRows = await q(`select id from identities where workspace_id = ${ws} and external_id = ${lit(USER)}`);
@@ -78,23 +78,34 @@ export async function seedSql(q, ctx, { small, big, events, at, log }) {
   };
   await step("999 keys of the portal user", keysInsert("u", ctx.apiMain, identityId, 1, 999));
   await step(`${small} keys (apiSmall)`, keysInsert("s", ctx.apiSmall, null, 1, small));
+  // Chunks run `parallel` at a time (Postgres: one connection each; PGlite: 1).
+  const inParallel = async (jobs) => {
+    const queue = [...jobs];
+    await Promise.all(Array.from({ length: parallel }, async () => {
+      while (queue.length) await queue.shift()();
+    }));
+  };
   const CHUNK = 250_000;
+  const keyJobs = [];
   for (let from = 1; from <= big; from += CHUNK) {
-    await step(`keys ${from}–${Math.min(big, from + CHUNK - 1)} (apiBig)`, keysInsert("b", ctx.apiBig, null, from, Math.min(big, from + CHUNK - 1)));
+    keyJobs.push(() => step(`keys ${from}–${Math.min(big, from + CHUNK - 1)} (apiBig)`, keysInsert("b", ctx.apiBig, null, from, Math.min(big, from + CHUNK - 1))));
   }
+  await inParallel(keyJobs);
   const span = 30 * DAY;
   const EV_CHUNK = 1_000_000;
+  const eventJobs = [];
   for (let from = 1; from <= events; from += EV_CHUNK) {
     const to = Math.min(events, from + EV_CHUNK - 1);
-    await step(
+    eventJobs.push(() => step(
       `events ${from}–${to}`,
       `insert into verification_events (time, workspace_id, api_id, key_id, identity_id, outcome)
        select ${at} - 1 - (i::bigint * ${span} / ${events}), ${ws}, ${lit(ctx.apiMain)},
               'key_u' || lpad((1 + i % 999)::text, 8, '0'), ${lit(identityId)},
               case when i % 50 = 0 then 'RATE_LIMITED' when i % 97 = 0 then 'USAGE_EXCEEDED' when i % 211 = 0 then 'EXPIRED' else 'VALID' end
        from generate_series(${from}, ${to}) as i`,
-    );
+    ));
   }
+  await inParallel(eventJobs);
   await step("analyze", "analyze");
   return { identityId, bigMiddleCursor: cursor(base + Math.floor(big / 2) * 10, `key_b${String(Math.floor(big / 2)).padStart(8, "0")}`) };
 }
