@@ -51,8 +51,15 @@ function flushInBackground(): void {
 export function flushVerificationEvents(): Promise<void> {
   const s = state();
   const run = (s.flushing ?? Promise.resolve()).then(() => flushOnce(s));
-  s.flushing = run.finally(() => {
-    if (s.flushing === run) s.flushing = undefined;
+  // The chain holds only settled-never-rejecting links: one failed flush (database down) must not
+  // poison every later flush, nor leave a rejection nobody handles (which would end the process).
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  s.flushing = settled;
+  void settled.then(() => {
+    if (s.flushing === settled) s.flushing = undefined;
   });
   return run;
 }
