@@ -35,6 +35,9 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
     const client = postgres(options.url, {
       max: options.poolSize ?? 10,
       connect_timeout: 2,
+      // postgres.js waits 3^n/100 s (up to 20 s) before reconnecting after failures, and requests
+      // queued behind that wait hang: keep it short so an outage answers 503 at once (SPEC §2).
+      backoff: () => 0.05 + Math.random() * 0.1,
       idle_timeout: 30,
       onnotice: () => {},
     });
