@@ -1,21 +1,14 @@
+import { returnUrlProblem } from "@/lib/portal/return-url";
+
 /**
  * Where a user goes when their session ends mid-visit (SPEC §3 "Browser session"): the return URL
- * with `reason` added through the URL API, so its own query and fragment survive. Only absolute
- * https (or http to localhost) URLs qualify — the same rule createSession enforces — so a bad
- * stored value can never turn into a `javascript:` redirect.
+ * with `reason` added through the URL API, so its own query and fragment survive. The URL must pass
+ * the same rule createSession enforces (one rule, lib/portal/return-url.ts), so a bad stored value
+ * can never turn into a `javascript:` redirect or link.
  */
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
 export function safeReturnUrl(value: string | null | undefined): string | undefined {
-  if (!value || value.length > 500 || /[\u0000-\u001f\u007f]/.test(value)) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol === "https:" || (url.protocol === "http:" && LOCAL_HOSTS.has(url.hostname))) return url.href;
-  return undefined;
+  if (!value || returnUrlProblem(value) !== undefined) return undefined;
+  return new URL(value).href;
 }
 
 export function withReason(returnUrl: string, reason: string): string | undefined {
