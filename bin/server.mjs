@@ -31,8 +31,14 @@ const app = next({ dev, dir: process.cwd(), port, hostname: "0.0.0.0" });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// HSTS only when the public address is https (a header over plain http would be ignored anyway, and
+// on localhost it would pin the browser to https). next.config.ts headers() are fixed at build time,
+// so this runtime choice lives here.
+const hsts = /^https:\/\//i.test(process.env.PUBLIC_URL ?? "") ? "max-age=31536000; includeSubDomains" : undefined;
+
 let inFlight = 0;
 function serve(req, res) {
+  if (hsts) res.setHeader("Strict-Transport-Security", hsts);
   // The only trustworthy source of the client's address; a client-sent copy is discarded.
   delete req.headers[SOCKET_ADDRESS_HEADER];
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
