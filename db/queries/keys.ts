@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { apis, identities, keys } from "@/db/schema";
 
@@ -60,8 +60,10 @@ export async function listKeysPage(
   const conds = [eq(keys.workspaceId, p.workspaceId), eq(keys.apiId, p.apiId), isNull(keys.deletedAt)];
   if (p.identityId) conds.push(eq(keys.identityId, p.identityId));
   if (p.after) {
-    const c = or(gt(keys.createdAt, p.after.createdAt), and(eq(keys.createdAt, p.after.createdAt), gt(keys.id, p.after.id)));
-    if (c) conds.push(c);
+    // A row comparison, so Postgres bounds the (…, created_at, id) index scan with it; the equivalent
+    // OR form was applied as a filter after scanning every earlier row (786 ms vs 0.2 ms mid-way
+    // through 1 M keys, EXPLAIN ANALYZE in e2e/bench).
+    conds.push(sql`(${keys.createdAt}, ${keys.id}) > (${p.after.createdAt}, ${p.after.id})`);
   }
   return db
     .select({ key: keys, identity: identities })

@@ -15,8 +15,10 @@ export async function listOwnKeysPage(
   if (p.apiIds.length === 0) return [];
   const conds = [eq(keys.workspaceId, p.workspaceId), eq(keys.identityId, p.identityId), inArray(keys.apiId, p.apiIds), isNull(keys.deletedAt), isNull(apis.deletedAt)];
   if (p.after) {
-    const c = or(gt(keys.createdAt, p.after.createdAt), and(eq(keys.createdAt, p.after.createdAt), gt(keys.id, p.after.id)));
-    if (c) conds.push(c);
+    // A row comparison, so Postgres bounds the (…, created_at, id) index scan with it; the equivalent
+    // OR form was applied as a filter after scanning every earlier row (786 ms vs 0.2 ms mid-way
+    // through 1 M keys, EXPLAIN ANALYZE in e2e/bench).
+    conds.push(sql`(${keys.createdAt}, ${keys.id}) > (${p.after.createdAt}, ${p.after.id})`);
   }
   if (p.nameContains) conds.push(ilike(keys.name, `%${p.nameContains.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`));
   return db
