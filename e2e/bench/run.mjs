@@ -88,7 +88,7 @@ async function postgresPhase(appDir) {
   const ctx = await seedViaApi(ks.base, operatorToken);
   results.ctxPg = ctx;
   const at = Date.now();
-  const sql = postgres(benchUrl, { max: 2, onnotice: () => {} });
+  const sql = postgres(benchUrl, { max: 2, onnotice: () => {}, connection: { maintenance_work_mem: "256MB" } });
   const seeded = await seedSql((text) => sql.unsafe(text), ctx, {
     parallel: 2,
     small: SIZES.small,
