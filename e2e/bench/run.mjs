@@ -34,7 +34,7 @@ const only = args.only ? new Set(args.only.split(",")) : undefined;
 const wanted = (group) => !only || only.has(group);
 const SIZES = args.quick
   ? { seconds: 3, warmup: 1, small: 10_000, big: 100_000, pgEvents: 500_000, pgliteEvents: 200_000 }
-  : { seconds: 6, warmup: 1.5, small: 10_000, big: 1_000_000, pgEvents: 10_000_000, pgliteEvents: 1_000_000 };
+  : { seconds: 5, warmup: 1, small: 10_000, big: 1_000_000, pgEvents: 10_000_000, pgliteEvents: 1_000_000 };
 if (args.seconds) SIZES.seconds = Number(args.seconds);
 const backends = args["pg-only"] ? ["postgres"] : ["postgres", "pglite"];
 const needsBig = wanted("listkeys");
