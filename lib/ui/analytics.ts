@@ -1,19 +1,12 @@
+// A type-only import: erased at build time, so lib/ui stays free of server code.
+import type { VerificationBucket } from "@/lib/portal/get-verifications";
+
 /**
  * Analytics windows and the geometry of the stacked bar chart, as pure functions so the server
  * component only maps data to SVG elements. Outcomes are those of a verification bucket
  * (SPEC `portal.getVerifications`); `forbidden` stays 0 and is not drawn.
  */
-export type Bucket = {
-  time: number;
-  total: number;
-  valid: number;
-  rateLimited: number;
-  insufficientPermissions: number;
-  forbidden: number;
-  disabled: number;
-  expired: number;
-  usageExceeded: number;
-};
+export type Bucket = VerificationBucket;
 
 export const RANGES = {
   "24h": { label: "24 hours", ms: 86_400_000, bucketMs: 3_600_000 },
