@@ -1,20 +1,18 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { EXPIRY_OPTIONS } from "@/lib/ui/grace";
+import { FormError, SubmitActions } from "./dialog-form-parts";
 import { Modal } from "./modal";
-import { portalCall } from "./portal-call";
 import { useRevealSecret } from "./secret-host";
 import { useHydrated } from "./use-hydrated";
+import { usePortalAction } from "./use-portal-action";
 
 type Api = { id: string; name: string };
 
 /** "Create key": a small form (name, expiry, API when the portal has several), then the key shown once. */
 export function CreateKey({ portalId, apis, disabledReason, label = "Create key" }: { portalId: string; apis: Api[]; disabledReason?: string; label?: string }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = usePortalAction(portalId, () => setOpen(false));
   const reveal = useRevealSecret();
   const hydrated = useHydrated();
   const nameId = useId();
@@ -29,14 +27,7 @@ export function CreateKey({ portalId, apis, disabledReason, label = "Create key"
     if (days > 0) body.expires = Date.now() + days * 86_400_000;
     const api = form.get("apiId");
     if (typeof api === "string" && api) body.apiId = api;
-    setBusy(true);
-    setError(undefined);
-    const res = await portalCall<{ keyId: string; key: string }>(portalId, "portal.createKey", body);
-    setBusy(false);
-    if (!res.ok) return setError(res.message);
-    setOpen(false);
-    reveal("Your new API key", res.data.key);
-    router.refresh();
+    await run<{ keyId: string; key: string }>("portal.createKey", body, (d) => reveal("Your new API key", d.key));
   };
 
   return (
@@ -54,11 +45,7 @@ export function CreateKey({ portalId, apis, disabledReason, label = "Create key"
       </button>
       <Modal open={open} onClose={() => setOpen(false)} title="Create an API key" description="Give the key a name you will recognise later, such as where it is used.">
         <form onSubmit={submit}>
-          {error ? (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <FormError error={error} />
           <div className="field">
             <label htmlFor={nameId}>Name</label>
             <input id={nameId} name="name" className="input" required maxLength={200} placeholder="e.g. Production server" autoComplete="off" autoFocus />
@@ -85,14 +72,7 @@ export function CreateKey({ portalId, apis, disabledReason, label = "Create key"
               ))}
             </select>
           </div>
-          <div className="dialog-actions">
-            <button type="button" className="btn" onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {busy ? "Creating…" : "Create key"}
-            </button>
-          </div>
+          <SubmitActions onCancel={() => setOpen(false)} busy={busy} text="Create key" busyText="Creating…" />
         </form>
       </Modal>
     </>

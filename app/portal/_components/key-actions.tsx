@@ -1,11 +1,11 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { GRACE_OPTIONS } from "@/lib/ui/grace";
+import { FormError, SubmitActions } from "./dialog-form-parts";
 import { Modal } from "./modal";
-import { portalCall } from "./portal-call";
 import { useRevealSecret } from "./secret-host";
 import { useHydrated } from "./use-hydrated";
+import { usePortalAction } from "./use-portal-action";
 
 type Key = { keyId: string; name?: string; start: string };
 type Can = { rename: boolean; reroll: boolean; revoke: boolean };
@@ -16,10 +16,8 @@ type Dialog = "rename" | "reroll" | "revoke" | undefined;
  * anyway); in a preview session they are rendered disabled, with the reason as a tooltip.
  */
 export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId: string; keyRow: Key; can: Can; disabledReason?: string }) {
-  const router = useRouter();
   const [dialog, setDialog] = useState<Dialog>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = usePortalAction(portalId, () => setDialog(undefined));
   const reveal = useRevealSecret();
   const hydrated = useHydrated();
   const nameId = useId();
@@ -28,17 +26,6 @@ export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId
   const open = (d: Dialog) => {
     setError(undefined);
     setDialog(d);
-  };
-
-  const run = async <T,>(endpoint: string, body: unknown, after: (data: T) => void) => {
-    setBusy(true);
-    setError(undefined);
-    const res = await portalCall<T>(portalId, endpoint, body);
-    setBusy(false);
-    if (!res.ok) return setError(res.message);
-    setDialog(undefined);
-    after(res.data);
-    router.refresh();
   };
 
   const rename = (e: FormEvent<HTMLFormElement>) => {
@@ -68,12 +55,6 @@ export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId
     </button>
   );
 
-  const errorLine = error ? (
-    <p className="form-error" role="alert">
-      {error}
-    </p>
-  ) : null;
-
   return (
     <div className="row-actions">
       {can.rename ? button("rename", "Rename") : null}
@@ -82,19 +63,12 @@ export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId
 
       <Modal open={dialog === "rename"} onClose={() => setDialog(undefined)} title="Rename key">
         <form onSubmit={rename}>
-          {errorLine}
+          <FormError error={error} />
           <div className="field">
             <label htmlFor={nameId}>Name</label>
             <input id={nameId} name="name" className="input" required maxLength={200} defaultValue={keyRow.name ?? ""} autoComplete="off" autoFocus />
           </div>
-          <div className="dialog-actions">
-            <button type="button" className="btn" onClick={() => setDialog(undefined)}>
-              Cancel
-            </button>
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {busy ? "Saving…" : "Save"}
-            </button>
-          </div>
+          <SubmitActions onCancel={() => setDialog(undefined)} busy={busy} text="Save" busyText="Saving…" />
         </form>
       </Modal>
 
@@ -105,7 +79,7 @@ export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId
         description="Rolling creates a new key with the same settings. Choose how long the current key keeps working, so you can deploy the new one first."
       >
         <form onSubmit={reroll}>
-          {errorLine}
+          <FormError error={error} />
           <fieldset className="radio-list">
             <legend className="visually-hidden">When should the current key stop working?</legend>
             {GRACE_OPTIONS.map((o) => (
@@ -115,14 +89,7 @@ export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId
               </label>
             ))}
           </fieldset>
-          <div className="dialog-actions">
-            <button type="button" className="btn" onClick={() => setDialog(undefined)}>
-              Cancel
-            </button>
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {busy ? "Rolling…" : "Roll key"}
-            </button>
-          </div>
+          <SubmitActions onCancel={() => setDialog(undefined)} busy={busy} text="Roll key" busyText="Rolling…" />
         </form>
       </Modal>
 
@@ -132,7 +99,7 @@ export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId
         title={`Revoke “${label}”?`}
         description={`Anything using the key ${keyRow.start}… stops working immediately. This cannot be undone.`}
       >
-        {errorLine}
+        <FormError error={error} />
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => setDialog(undefined)} autoFocus>
             Cancel
