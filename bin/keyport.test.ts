@@ -2,11 +2,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
-import { resetEnvForTests } from "@/lib/env";
-import { BACKENDS, openTestDatabase } from "@/lib/testing/test-db";
-import { startTestServer, type TestServer } from "@/lib/testing/test-server";
+import { describe, expect, it } from "vitest";
+import { BACKENDS } from "@/lib/testing/test-db";
+import { useTestApp } from "@/lib/testing/test-app";
 
 const CLI = path.join(import.meta.dirname, "keyport.mjs");
 const TOKEN = "kpo_cli_test_token_0123456789abcdefghij";
@@ -84,28 +82,14 @@ describe("keyport CLI: bad input is refused locally, naming the flag", () => {
 });
 
 describe.each(BACKENDS)("keyport CLI against a server on %s", (backend) => {
-  let db: DbHandle;
-  let server: TestServer;
-  const cli = (args: string[], env: Record<string, string> = { KEYPORT_OPERATOR_TOKEN: TOKEN }) => run([...args, "--url", server.url], env);
+  const app = useTestApp(backend, { env: { KEYPORT_OPERATOR_TOKEN: TOKEN } });
+  const cli = (args: string[], env: Record<string, string> = { KEYPORT_OPERATOR_TOKEN: TOKEN }) => run([...args, "--url", app.url], env);
   const json = async (args: string[]) => {
     const r = await cli([...args, "--json"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     return JSON.parse(r.stdout);
   };
-
-  beforeAll(async () => {
-    process.env.KEYPORT_OPERATOR_TOKEN = TOKEN;
-    resetEnvForTests();
-    db = await openTestDatabase(backend);
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.close();
-    await db.close();
-    delete process.env.KEYPORT_OPERATOR_TOKEN;
-    resetEnvForTests();
-  });
 
   it("runs the whole provisioning flow with --json output exactly as SPEC §4", async () => {
     const ws = await json(["workspace", "create", "--name", "Acme", "--slug", "acme"]);

@@ -1,41 +1,32 @@
 import { Unkey } from "@unkey/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { type DbHandle, openDatabase } from "@/db/client";
+import { openDatabase } from "@/db/client";
 import { advanceClock, now, resetClock } from "@/lib/clock";
 import { rootAuthFor } from "@/lib/auth/root-key";
-import { BACKENDS, openTestDatabase } from "@/lib/testing/test-db";
-import { startTestServer, type TestServer } from "@/lib/testing/test-server";
+import { BACKENDS } from "@/lib/testing/test-db";
+import { useTestApp } from "@/lib/testing/test-app";
 import { post, seedWorkspace } from "@/lib/testing/fixtures";
-import { flushVerificationEvents } from "@/lib/verification/record-event";
 import { verifyKey } from "@/lib/verification/verify-key";
 
 describe.each(BACKENDS)("keys under concurrency on %s", (backend) => {
-  let db: DbHandle;
-  let server: TestServer;
+  const app = useTestApp(backend);
   let unkey: Unkey;
   let rootKey: string;
   let ws: Awaited<ReturnType<typeof seedWorkspace>>;
   let apiId: string;
 
   beforeAll(async () => {
-    db = await openTestDatabase(backend);
-    server = await startTestServer();
     ws = await seedWorkspace();
     rootKey = ws.rootKey;
-    unkey = new Unkey({ rootKey, serverURL: server.url });
+    unkey = new Unkey({ rootKey, serverURL: app.url });
     apiId = (await unkey.apis.createApi({ name: "concurrency" })).data.apiId;
   });
   /** Start just after a minute boundary so a window roll-over cannot land inside a test. */
   function alignToWindow() {
     advanceClock(60_000 - (now() % 60_000) + 5);
   }
-  afterAll(async () => {
-    resetClock();
-    await flushVerificationEvents();
-    await server.close();
-    await db.close();
-  });
+  afterAll(() => resetClock());
 
   it("100 concurrent verifications of a key with 10 credits: exactly 10 VALID", async () => {
     const { key, keyId } = (await unkey.keys.createKey({ apiId, credits: { remaining: 10 } })).data;
@@ -71,14 +62,14 @@ describe.each(BACKENDS)("keys under concurrency on %s", (backend) => {
     expect((await unkey.keys.verifyKey({ key: c.key, ratelimits: [{ name: "heavy", cost: 4 }] })).data.code).toBe("VALID");
     const second = (await unkey.keys.verifyKey({ key: c.key, ratelimits: [{ name: "heavy", cost: 2 }] })).data;
     expect(second.code).toBe("RATE_LIMITED");
-    const unknown = await post(server.url, "/v2/keys.verifyKey", { key: c.key, ratelimits: [{ name: "nope" }] }, rootKey);
+    const unknown = await post(app.url, "/v2/keys.verifyKey", { key: c.key, ratelimits: [{ name: "nope" }] }, rootKey);
     expect(unknown.status).toBe(400);
   });
 
   it("20 parallel rerolls of one key: exactly one new key, the rest 409 key_already_rerolled", async () => {
     const { keyId } = (await unkey.keys.createKey({ apiId, name: "roll-me" })).data;
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => post(server.url, "/v2/keys.rerollKey", { keyId, expiration: 60_000 }, rootKey)),
+      Array.from({ length: 20 }, () => post(app.url, "/v2/keys.rerollKey", { keyId, expiration: 60_000 }, rootKey)),
     );
     const ok = results.filter((r) => r.status === 200);
     expect(ok.length).toBe(1);
@@ -93,14 +84,14 @@ describe.each(BACKENDS)("keys under concurrency on %s", (backend) => {
   it.runIf(backend === "postgres")("credits and rate limits hold across two connection pools on one Postgres", async () => {
     // Two independent postgres.js pools on the same database stand in for two server processes.
     const url = process.env.DATABASE_URL!;
-    const probe = (await db.db.execute(sql`select current_database() as name`)) as unknown as { name: string }[];
+    const probe = (await app.db.db.execute(sql`select current_database() as name`)) as unknown as { name: string }[];
     const dbUrl = new URL(url);
     dbUrl.pathname = `/${probe[0]!.name}`;
     const second = await openDatabase({ url: dbUrl.toString(), poolSize: 10 });
     try {
       const auth = rootAuthFor({ id: ws.keyId, workspaceId: ws.workspaceId, permissions: ["*"] });
       const { key } = (await unkey.keys.createKey({ apiId, credits: { remaining: 10 } })).data;
-      const pools = [db.db, second.db];
+      const pools = [app.db.db, second.db];
       const results = await Promise.all(Array.from({ length: 100 }, (_, i) => verifyKey({ db: pools[i % 2]!, auth, input: { key } })));
       expect(results.filter((r) => r.code === "VALID").length).toBe(10);
 

@@ -1,9 +1,8 @@
 import { Unkey } from "@unkey/api";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import type { DbHandle } from "@/db/client";
-import { BACKENDS, openTestDatabase } from "@/lib/testing/test-db";
-import { startTestServer, type TestServer } from "@/lib/testing/test-server";
+import { BACKENDS } from "@/lib/testing/test-db";
+import { useTestApp } from "@/lib/testing/test-app";
 import { post, seedRootKey, seedWorkspace } from "@/lib/testing/fixtures";
 import { runShutdownHooks } from "@/lib/lifecycle/shutdown";
 import { flushVerificationEvents } from "@/lib/verification/record-event";
@@ -15,24 +14,16 @@ function rowsOf<T>(res: unknown): T[] {
 }
 
 describe.each(BACKENDS)("keys.createKey + keys.verifyKey on %s", (backend) => {
-  let db: DbHandle;
-  let server: TestServer;
+  const app = useTestApp(backend);
   let rootKey: string;
   let workspaceId: string;
   let unkey: Unkey;
   let apiId: string;
 
   beforeAll(async () => {
-    db = await openTestDatabase(backend);
-    server = await startTestServer();
     ({ rootKey, workspaceId } = await seedWorkspace());
-    unkey = new Unkey({ rootKey, serverURL: server.url });
+    unkey = new Unkey({ rootKey, serverURL: app.url });
     apiId = (await unkey.apis.createApi({ name: "production" })).data.apiId;
-  });
-  afterAll(async () => {
-    await flushVerificationEvents();
-    await server.close();
-    await db.close();
   });
 
   it("creates a key shown once, stores only hash and start, and verifies it VALID with the SDK", async () => {
@@ -47,7 +38,7 @@ describe.each(BACKENDS)("keys.createKey + keys.verifyKey on %s", (backend) => {
     });
     expect(created.data.key).toMatch(/^kp_[1-9A-HJ-NP-Za-km-z]{20,}$/);
     expect(created.data.keyId).toMatch(/^key_/);
-    const stored = rowsOf<Record<string, unknown>>(await db.db.execute(sql`select * from keys where id = ${created.data.keyId}`))[0]!;
+    const stored = rowsOf<Record<string, unknown>>(await app.db.db.execute(sql`select * from keys where id = ${created.data.keyId}`))[0]!;
     expect(JSON.stringify(stored)).not.toContain(created.data.key);
     expect(stored.start).toBe(created.data.key.slice(0, 7));
 
@@ -68,14 +59,14 @@ describe.each(BACKENDS)("keys.createKey + keys.verifyKey on %s", (backend) => {
 
   it("answers NOT_FOUND for an unknown key and for a key of another workspace, and records events", async () => {
     const other = await seedWorkspace("Other");
-    const theirs = new Unkey({ rootKey: other.rootKey, serverURL: server.url });
+    const theirs = new Unkey({ rootKey: other.rootKey, serverURL: app.url });
     const theirApi = (await theirs.apis.createApi({ name: "theirs" })).data.apiId;
     const theirKey = (await theirs.keys.createKey({ apiId: theirApi })).data.key;
     expect((await unkey.keys.verifyKey({ key: theirKey })).data).toEqual({ valid: false, code: "NOT_FOUND" });
     expect((await unkey.keys.verifyKey({ key: "kp_nope" })).data).toEqual({ valid: false, code: "NOT_FOUND" });
     await flushVerificationEvents();
     const events = rowsOf<{ outcome: string; key_id: string | null }>(
-      await db.db.execute(sql`select outcome, key_id from verification_events where workspace_id = ${workspaceId} order by id`),
+      await app.db.db.execute(sql`select outcome, key_id from verification_events where workspace_id = ${workspaceId} order by id`),
     );
     expect(events.filter((e) => e.outcome === "NOT_FOUND" && e.key_id === null).length).toBeGreaterThanOrEqual(2);
   });
@@ -83,13 +74,13 @@ describe.each(BACKENDS)("keys.createKey + keys.verifyKey on %s", (backend) => {
   it("needs verify_key on the key's API: 403 otherwise", async () => {
     const { key } = (await unkey.keys.createKey({ apiId })).data;
     const { rootKey: weak } = await seedRootKey(workspaceId, ["api.api_other.verify_key"]);
-    const res = await post(server.url, "/v2/keys.verifyKey", { key }, weak);
+    const res = await post(app.url, "/v2/keys.verifyKey", { key }, weak);
     expect(res.status).toBe(403);
     expect(res.body.error.type).toBe(TYPE + "unkey/authorization/insufficient_permissions");
     const { rootKey: none } = await seedRootKey(workspaceId, ["api.*.read_key"]);
-    expect((await post(server.url, "/v2/keys.verifyKey", { key: "whatever" }, none)).status).toBe(403);
+    expect((await post(app.url, "/v2/keys.verifyKey", { key: "whatever" }, none)).status).toBe(403);
     const { rootKey: ok } = await seedRootKey(workspaceId, [`api.${apiId}.verify_key`]);
-    expect((await post(server.url, "/v2/keys.verifyKey", { key }, ok)).body.data.code).toBe("VALID");
+    expect((await post(app.url, "/v2/keys.verifyKey", { key }, ok)).body.data.code).toBe("VALID");
   });
 
   it("buffers events off the response path and the SIGTERM hook writes what is left", async () => {
@@ -97,11 +88,11 @@ describe.each(BACKENDS)("keys.createKey + keys.verifyKey on %s", (backend) => {
     await flushVerificationEvents();
     for (let i = 0; i < 5; i++) expect((await unkey.keys.verifyKey({ key })).data.code).toBe("VALID");
     const count = async () =>
-      Number(rowsOf<{ n: string | number }>(await db.db.execute(sql`select count(*) as n from verification_events where key_id = ${keyId}`))[0]?.n);
+      Number(rowsOf<{ n: string | number }>(await app.db.db.execute(sql`select count(*) as n from verification_events where key_id = ${keyId}`))[0]?.n);
     // Whatever the 250 ms timer has not written yet, the shutdown hook writes; none is lost or doubled.
     await runShutdownHooks();
     expect(await count()).toBe(5);
-    const used = rowsOf<{ last_used_at: unknown }>(await db.db.execute(sql`select last_used_at from keys where id = ${keyId}`))[0];
+    const used = rowsOf<{ last_used_at: unknown }>(await app.db.db.execute(sql`select last_used_at from keys where id = ${keyId}`))[0];
     expect(used?.last_used_at).not.toBeNull();
   });
 });

@@ -1,10 +1,9 @@
 import { Unkey } from "@unkey/api";
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { advanceClock, resetClock } from "@/lib/clock";
-import { BACKENDS, openTestDatabase } from "@/lib/testing/test-db";
-import { startTestServer, type TestServer } from "@/lib/testing/test-server";
+import { BACKENDS } from "@/lib/testing/test-db";
+import { useTestApp } from "@/lib/testing/test-app";
 import { post, seedWorkspace } from "@/lib/testing/fixtures";
 import { flushVerificationEvents } from "@/lib/verification/record-event";
 
@@ -14,26 +13,18 @@ function rowsOf<T>(res: unknown): T[] {
 
 /** Issue 3 "Done means": a script using only @unkey/api, on PGlite and on Postgres. */
 describe.each(BACKENDS)("issue 3 done-means script on %s", (backend) => {
-  let db: DbHandle;
-  let server: TestServer;
+  const app = useTestApp(backend);
   let unkey: Unkey;
   let workspaceId: string;
   let rootKeyId: string;
 
   beforeAll(async () => {
-    db = await openTestDatabase(backend);
-    server = await startTestServer();
     const ws = await seedWorkspace();
     workspaceId = ws.workspaceId;
     rootKeyId = ws.keyId;
-    unkey = new Unkey({ rootKey: ws.rootKey, serverURL: server.url });
+    unkey = new Unkey({ rootKey: ws.rootKey, serverURL: app.url });
   });
   afterEach(() => resetClock());
-  afterAll(async () => {
-    await flushVerificationEvents();
-    await server.close();
-    await db.close();
-  });
 
   it("create → verify → exhaust → reroll with grace → delete, events and audit recorded", async () => {
     const { apiId } = (await unkey.apis.createApi({ name: "production" })).data;
@@ -65,16 +56,16 @@ describe.each(BACKENDS)("issue 3 done-means script on %s", (backend) => {
 
     await flushVerificationEvents();
     const events = rowsOf<{ outcome: string; key_id: string; identity_id: string | null; api_id: string }>(
-      await db.db.execute(sql`select outcome, key_id, identity_id, api_id from verification_events where workspace_id = ${workspaceId} order by id`),
+      await app.db.db.execute(sql`select outcome, key_id, identity_id, api_id from verification_events where workspace_id = ${workspaceId} order by id`),
     );
     expect(events.map((e) => e.outcome)).toEqual(["VALID", "VALID", "USAGE_EXCEEDED", "VALID", "VALID", "EXPIRED", "VALID", "NOT_FOUND"]);
     expect(events[0]).toMatchObject({ key_id: created.keyId, api_id: apiId });
     expect(events[0]?.identity_id).toMatch(/^id_/);
-    const lastUsed = rowsOf<{ last_used_at: string | number | null }>(await db.db.execute(sql`select last_used_at from keys where id = ${created.keyId}`))[0];
+    const lastUsed = rowsOf<{ last_used_at: string | number | null }>(await app.db.db.execute(sql`select last_used_at from keys where id = ${created.keyId}`))[0];
     expect(lastUsed?.last_used_at).not.toBeNull();
 
     const audit = rowsOf<{ event: string; actor_id: string; actor_type: string }>(
-      await db.db.execute(sql`select event, actor_id, actor_type from audit_log where workspace_id = ${workspaceId} and actor_type = 'root_key' order by id`),
+      await app.db.db.execute(sql`select event, actor_id, actor_type from audit_log where workspace_id = ${workspaceId} and actor_type = 'root_key' order by id`),
     );
     expect(audit.map((a) => a.event)).toEqual(["api.create", "key.create", "key.update_credits", "key.reroll", "key.delete"]);
     for (const a of audit) expect(a.actor_id).toBe(rootKeyId);
@@ -88,7 +79,7 @@ describe.each(BACKENDS)("issue 3 done-means script on %s", (backend) => {
     const got = (await unkey.keys.getKey({ keyId: rolled.keyId })).data;
     expect(got).toMatchObject({ name: "n", meta: { a: 1 }, permissions: ["p.read"], enabled: true });
     expect(rolled.key.length).toBeGreaterThan(40); // 32 bytes in base58 ≈ 44 characters
-    const again = await post(server.url, "/v2/keys.rerollKey", { keyId: created.keyId, expiration: 0 }, undefined, {
+    const again = await post(app.url, "/v2/keys.rerollKey", { keyId: created.keyId, expiration: 0 }, undefined, {
       Authorization: `Bearer ${(unkey as unknown as { _options: { rootKey: string } })._options.rootKey}`,
     });
     expect(again.status).toBe(404);

@@ -1,18 +1,15 @@
 import { Unkey } from "@unkey/api";
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { advanceClock, now, resetClock } from "@/lib/clock";
-import { BACKENDS, openTestDatabase } from "@/lib/testing/test-db";
-import { startTestServer, type TestServer } from "@/lib/testing/test-server";
+import { BACKENDS } from "@/lib/testing/test-db";
+import { useTestApp } from "@/lib/testing/test-app";
 import { post, seedRootKey, seedWorkspace } from "@/lib/testing/fixtures";
-import { flushVerificationEvents } from "@/lib/verification/record-event";
 
 const TYPE = "http://localhost:3000/docs/errors/";
 
 describe.each(BACKENDS)("key lifecycle, input and isolation on %s", (backend) => {
-  let db: DbHandle;
-  let server: TestServer;
+  const app = useTestApp(backend);
   let unkey: Unkey;
   let rootKey: string;
   let workspaceId: string;
@@ -20,25 +17,18 @@ describe.each(BACKENDS)("key lifecycle, input and isolation on %s", (backend) =>
   let other: { unkey: Unkey; rootKey: string; apiId: string; keyId: string; key: string };
 
   beforeAll(async () => {
-    db = await openTestDatabase(backend);
-    server = await startTestServer();
     ({ rootKey, workspaceId } = await seedWorkspace());
-    unkey = new Unkey({ rootKey, serverURL: server.url });
+    unkey = new Unkey({ rootKey, serverURL: app.url });
     apiId = (await unkey.apis.createApi({ name: "lifecycle" })).data.apiId;
     const o = await seedWorkspace("Other");
-    const ou = new Unkey({ rootKey: o.rootKey, serverURL: server.url });
+    const ou = new Unkey({ rootKey: o.rootKey, serverURL: app.url });
     const oApi = (await ou.apis.createApi({ name: "theirs" })).data.apiId;
     const oKey = (await ou.keys.createKey({ apiId: oApi, externalId: "their_user" })).data;
     other = { unkey: ou, rootKey: o.rootKey, apiId: oApi, ...oKey };
   });
   afterEach(() => resetClock());
-  afterAll(async () => {
-    await flushVerificationEvents();
-    await server.close();
-    await db.close();
-  });
 
-  const call = (path: string, body: unknown, token = rootKey) => post(server.url, path, body, token);
+  const call = (path: string, body: unknown, token = rootKey) => post(app.url, path, body, token);
 
   it("getKey and whoami return the SDK's KeyResponseData and never the secret or hash", async () => {
     const expires = now() + 3_600_000;
@@ -99,7 +89,7 @@ describe.each(BACKENDS)("key lifecycle, input and isolation on %s", (backend) =>
     expect((await unkey.keys.verifyKey({ key })).data.code).toBe("EXPIRED");
     resetClock();
     // A direct UPDATE by another code path is seen by the next verification: no cache.
-    await db.db.execute(sql`update keys set enabled = false where id = ${keyId}`);
+    await app.db.db.execute(sql`update keys set enabled = false where id = ${keyId}`);
     expect((await unkey.keys.verifyKey({ key })).data.code).toBe("DISABLED");
   });
 
@@ -141,12 +131,12 @@ describe.each(BACKENDS)("key lifecycle, input and isolation on %s", (backend) =>
     await unkey.keys.deleteKey({ keyId: a.keyId });
     expect((await unkey.keys.verifyKey({ key: a.key })).data.code).toBe("NOT_FOUND");
     expect((await call("/v2/keys.getKey", { keyId: a.keyId })).status).toBe(404);
-    const rows = (await db.db.execute(sql`select deleted_at from keys where id = ${a.keyId}`)) as unknown;
+    const rows = (await app.db.db.execute(sql`select deleted_at from keys where id = ${a.keyId}`)) as unknown;
     const list = Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows;
     expect(list.length).toBe(1);
     const b = (await unkey.keys.createKey({ apiId })).data;
     await unkey.keys.deleteKey({ keyId: b.keyId, permanent: true });
-    const gone = (await db.db.execute(sql`select id from keys where id = ${b.keyId}`)) as unknown;
+    const gone = (await app.db.db.execute(sql`select id from keys where id = ${b.keyId}`)) as unknown;
     expect((Array.isArray(gone) ? gone : (gone as { rows: unknown[] }).rows).length).toBe(0);
   });
 

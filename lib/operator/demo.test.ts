@@ -1,64 +1,48 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import type { DbHandle } from "@/db/client";
 import { verificationEvents } from "@/db/schema";
-import { resetEnvForTests } from "@/lib/env";
-import { BACKENDS, openTestDatabase } from "@/lib/testing/test-db";
-import { startTestServer, type TestServer } from "@/lib/testing/test-server";
+import { BACKENDS } from "@/lib/testing/test-db";
+import { useTestApp } from "@/lib/testing/test-app";
 import { post } from "@/lib/testing/fixtures";
 
 const TOKEN = "kpo_demo_test_token_0123456789abcdefghij";
 
 describe.each(BACKENDS)("operator demo on %s", (backend) => {
-  let db: DbHandle;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    process.env.KEYPORT_OPERATOR_TOKEN = TOKEN;
-    resetEnvForTests();
-    db = await openTestDatabase(backend);
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.close();
-    await db.close();
-    delete process.env.KEYPORT_OPERATOR_TOKEN;
-    resetEnvForTests();
-  });
+  const app = useTestApp(backend, { env: { KEYPORT_OPERATOR_TOKEN: TOKEN } });
 
   it("seeds a workspace, API, user_123 with 3 keys and history, a branded portal, and a working portal link", async () => {
-    const res = await post(server.url, "/operator/v1/demo", {}, TOKEN);
+    const res = await post(app.url, "/operator/v1/demo", {}, TOKEN);
     expect(res.status).toBe(200);
     const d = res.body.data;
     expect(d).toMatchObject({ workspaceName: "Demo", created: true, slug: "demo", externalId: "user_123" });
     expect(d.keys).toHaveLength(3);
     expect(d.portalUrl).toMatch(new RegExp(`/portal/${d.portalId}\\?session=pst_`));
 
-    const keys = await post(server.url, "/v2/apis.listKeys", { apiId: d.apiId, externalId: "user_123" }, d.rootKey);
+    const keys = await post(app.url, "/v2/apis.listKeys", { apiId: d.apiId, externalId: "user_123" }, d.rootKey);
     expect(keys.status).toBe(200);
     expect(keys.body.data).toHaveLength(3);
-    const events = await db.db.select().from(verificationEvents).where(eq(verificationEvents.workspaceId, d.workspaceId));
+    const events = await app.db.db.select().from(verificationEvents).where(eq(verificationEvents.workspaceId, d.workspaceId));
     expect(events.length).toBeGreaterThan(100);
 
-    const portal = await post(server.url, "/operator/v1/portals.get", { workspaceId: d.workspaceId, portal: "demo" }, TOKEN);
+    const portal = await post(app.url, "/operator/v1/portals.get", { workspaceId: d.workspaceId, portal: "demo" }, TOKEN);
     expect(portal.body.data).toMatchObject({ displayName: "Demo Co API keys", primaryColor: "#0f766e", apiIds: [d.apiId] });
 
     const code = new URL(d.portalUrl).searchParams.get("session");
-    const exchanged = await post(server.url, "/v2/portal.exchangeCode", { code });
+    const exchanged = await post(app.url, "/v2/portal.exchangeCode", { code });
     expect(exchanged.status).toBe(200);
     expect(exchanged.body.data.accessToken).toBeTruthy();
-    const session = await post(server.url, "/v2/portal.getSession", {}, exchanged.body.data.accessToken);
+    const session = await post(app.url, "/v2/portal.getSession", {}, exchanged.body.data.accessToken);
     expect(session.status).toBe(200);
     expect(JSON.stringify(session.body.data)).toContain("read_analytics");
   });
 
   it("running it again reuses the workspace and mints a fresh link", async () => {
-    const first = (await post(server.url, "/operator/v1/workspaces.list", {}, TOKEN)).body.data.workspaces.length;
-    const again = await post(server.url, "/operator/v1/demo", {}, TOKEN);
+    const first = (await post(app.url, "/operator/v1/workspaces.list", {}, TOKEN)).body.data.workspaces.length;
+    const again = await post(app.url, "/operator/v1/demo", {}, TOKEN);
     expect(again.status).toBe(200);
     expect(again.body.data.created).toBe(false);
     expect(again.body.data.keys).toEqual([]);
-    expect((await post(server.url, "/operator/v1/workspaces.list", {}, TOKEN)).body.data.workspaces.length).toBe(first);
+    expect((await post(app.url, "/operator/v1/workspaces.list", {}, TOKEN)).body.data.workspaces.length).toBe(first);
     expect(again.body.data.portalUrl).toContain("session=pst_");
   });
 });

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import type { DbHandle } from "@/db/client";
 import { auditLog, portalConfigs, portalSessions } from "@/db/schema";
-import { resetEnvForTests } from "@/lib/env";
-import { BACKENDS, openTestDatabase } from "@/lib/testing/test-db";
-import { startTestServer, type TestServer } from "@/lib/testing/test-server";
+import { BACKENDS } from "@/lib/testing/test-db";
+import { useTestApp } from "@/lib/testing/test-app";
 import { post } from "@/lib/testing/fixtures";
 
 const TOKEN = "kpo_test_operator_token_0123456789abcdef";
@@ -12,22 +10,8 @@ const OLD = "kpo_rotated_out_but_still_listed_0123456789";
 const TYPE = "http://localhost:3000/docs/errors/";
 
 describe.each(BACKENDS)("operator API on %s", (backend) => {
-  let db: DbHandle;
-  let server: TestServer;
-  const op = (name: string, body: unknown, token: string | null = TOKEN) => post(server.url, `/operator/v1/${name}`, body, token ?? undefined);
-
-  beforeAll(async () => {
-    process.env.KEYPORT_OPERATOR_TOKEN = `${TOKEN}, ${OLD}`;
-    resetEnvForTests();
-    db = await openTestDatabase(backend);
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.close();
-    await db.close();
-    delete process.env.KEYPORT_OPERATOR_TOKEN;
-    resetEnvForTests();
-  });
+  const app = useTestApp(backend, { env: { KEYPORT_OPERATOR_TOKEN: `${TOKEN}, ${OLD}` } });
+  const op = (name: string, body: unknown, token: string | null = TOKEN) => post(app.url, `/operator/v1/${name}`, body, token ?? undefined);
 
   async function workspaceWithApi(name = "Acme") {
     const ws = await op("workspaces.create", { name });
@@ -39,7 +23,7 @@ describe.each(BACKENDS)("operator API on %s", (backend) => {
     const missing = await op("workspaces.list", {}, null);
     expect(missing.status).toBe(401);
     expect(missing.body.error.type).toBe(TYPE + "unkey/authentication/missing");
-    const malformed = await post(server.url, "/operator/v1/workspaces.list", {}, undefined, { Authorization: "Token abc" });
+    const malformed = await post(app.url, "/operator/v1/workspaces.list", {}, undefined, { Authorization: "Token abc" });
     expect(malformed.body.error.type).toBe(TYPE + "unkey/authentication/malformed");
     const wrong = await op("workspaces.list", {}, "kpo_wrong");
     expect(wrong.status).toBe(401);
@@ -61,7 +45,7 @@ describe.each(BACKENDS)("operator API on %s", (backend) => {
     expect(created.body.data.workspaceId).toMatch(/^ws_/);
     expect(created.body.data.rootKey).toMatch(/^unkey_/);
     expect(created.headers.get("cache-control")).toBe("no-store");
-    const api = await post(server.url, "/v2/apis.createApi", { name: "from-root-key" }, created.body.data.rootKey);
+    const api = await post(app.url, "/v2/apis.createApi", { name: "from-root-key" }, created.body.data.rootKey);
     expect(api.status).toBe(200);
     const list = await op("workspaces.list", {});
     const found = list.body.data.workspaces.find((w: { workspaceId: string }) => w.workspaceId === created.body.data.workspaceId);
@@ -91,10 +75,10 @@ describe.each(BACKENDS)("operator API on %s", (backend) => {
     expect(mine).toMatchObject({ name: "ci", permissions: ["api.*.read_api"], start: created.body.data.rootKey.slice(0, 10) });
     expect(JSON.stringify(listed.body)).not.toContain(created.body.data.rootKey);
 
-    const before = await post(server.url, "/v2/apis.createApi", { name: "nope" }, created.body.data.rootKey);
+    const before = await post(app.url, "/v2/apis.createApi", { name: "nope" }, created.body.data.rootKey);
     expect(before.status).toBe(403);
     expect((await op("rootKeys.revoke", { keyId: created.body.data.keyId })).body.data).toEqual({ revoked: true });
-    const after = await post(server.url, "/v2/apis.createApi", { name: "nope" }, created.body.data.rootKey);
+    const after = await post(app.url, "/v2/apis.createApi", { name: "nope" }, created.body.data.rootKey);
     expect(after.body.error.type).toBe(TYPE + "unkey/authentication/key_not_found");
     const again = await op("rootKeys.revoke", { keyId: created.body.data.keyId });
     expect(again.status).toBe(404);
@@ -154,7 +138,7 @@ describe.each(BACKENDS)("operator API on %s", (backend) => {
     const enabled = await op("portals.enable", { workspaceId, portal: "customer-keys" });
     expect(enabled.body.data.enabled).toBe(true);
 
-    const events = await db.db.select().from(auditLog).where(eq(auditLog.resourceId, portalId));
+    const events = await app.db.db.select().from(auditLog).where(eq(auditLog.resourceId, portalId));
     expect(events.map((e) => e.event)).toEqual(["portal.create", "portal.update", "portal.disable", "portal.enable"]);
     expect(events.every((e) => e.actorType === "operator" && e.actorId === "operator")).toBe(true);
   });
@@ -252,7 +236,7 @@ describe.each(BACKENDS)("operator API on %s", (backend) => {
     const { workspaceId, apiId } = await workspaceWithApi("Del");
     const created = await op("portals.create", { workspaceId, slug: "doomed", apiIds: [apiId] });
     const portalId = created.body.data.portalId;
-    await db.db.insert(portalSessions).values({
+    await app.db.db.insert(portalSessions).values({
       id: "ps_test_doomed",
       workspaceId,
       portalId,
@@ -266,8 +250,8 @@ describe.each(BACKENDS)("operator API on %s", (backend) => {
     const deleted = await op("portals.delete", { workspaceId, portal: "doomed" });
     expect(deleted.status).toBe(200);
     expect(deleted.body.data.portalId).toBe(portalId);
-    expect(await db.db.select().from(portalSessions).where(eq(portalSessions.portalId, portalId))).toEqual([]);
-    expect(await db.db.select().from(portalConfigs).where(eq(portalConfigs.id, portalId))).toEqual([]);
+    expect(await app.db.db.select().from(portalSessions).where(eq(portalSessions.portalId, portalId))).toEqual([]);
+    expect(await app.db.db.select().from(portalConfigs).where(eq(portalConfigs.id, portalId))).toEqual([]);
     expect((await op("portals.delete", { workspaceId, portal: "doomed" })).status).toBe(404);
   });
 });

@@ -1,14 +1,13 @@
 import { Unkey } from "@unkey/api";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, portalSessions } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { sha256 } from "@/lib/crypto/secrets";
 import { codeOf, seedApi, seedPortal } from "@/lib/portal/test-fixtures";
 import { post, seedRootKey, seedWorkspace } from "@/lib/testing/fixtures";
-import { BACKENDS, openTestDatabase } from "@/lib/testing/test-db";
-import { startTestServer, type TestServer } from "@/lib/testing/test-server";
+import { BACKENDS } from "@/lib/testing/test-db";
+import { useTestApp } from "@/lib/testing/test-app";
 
 const TYPE = "http://localhost:3000/docs/errors/";
 type Res = Awaited<ReturnType<typeof post>>;
@@ -21,8 +20,7 @@ function expectError(res: Res, status: number, code: string) {
 }
 
 describe.each(BACKENDS)("portal.createSession on %s", (backend) => {
-  let db: DbHandle;
-  let server: TestServer;
+  const app = useTestApp(backend);
   let rootKey: string;
   let workspaceId: string;
   let apiA: string;
@@ -32,8 +30,6 @@ describe.each(BACKENDS)("portal.createSession on %s", (backend) => {
   let disabledPortalId: string;
 
   beforeAll(async () => {
-    db = await openTestDatabase(backend);
-    server = await startTestServer();
     ({ rootKey, workspaceId } = await seedWorkspace());
     apiA = await seedApi(workspaceId, "a");
     apiB = await seedApi(workspaceId, "b");
@@ -41,16 +37,12 @@ describe.each(BACKENDS)("portal.createSession on %s", (backend) => {
     portalId = await seedPortal(workspaceId, { slug: "my-portal", apiIds: [apiA, apiB] });
     disabledPortalId = await seedPortal(workspaceId, { slug: "sleepy", apiIds: [apiA], enabled: false });
   });
-  afterAll(async () => {
-    await server.close();
-    await db.close();
-  });
 
-  const sessionCount = async () => (await db.db.select({ id: portalSessions.id }).from(portalSessions)).length;
+  const sessionCount = async () => (await app.db.db.select({ id: portalSessions.id }).from(portalSessions)).length;
 
   it("accepts the seed docs' curl body and returns {id, url, expiresAt} with a 15-minute code", async () => {
     const before = now();
-    const res = await post(server.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "user_123", permissions: ["api.*.read_key"] }, rootKey);
+    const res = await post(app.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "user_123", permissions: ["api.*.read_key"] }, rootKey);
     expect(res.status, res.text).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const { id, url, expiresAt } = res.body.data;
@@ -58,28 +50,28 @@ describe.each(BACKENDS)("portal.createSession on %s", (backend) => {
     expect(url).toMatch(new RegExp(`^http://localhost:3000/portal/${portalId}\\?session=pst_[1-9A-HJ-NP-Za-km-z]{22,}$`));
     expect(expiresAt).toBeGreaterThanOrEqual(before + 15 * 60_000);
     expect(expiresAt).toBeLessThanOrEqual(now() + 15 * 60_000);
-    const [row] = await db.db.select().from(portalSessions).where(eq(portalSessions.id, id));
+    const [row] = await app.db.db.select().from(portalSessions).where(eq(portalSessions.id, id));
     // Only the hash is stored; the session holds concrete per-API permissions.
     expect(row?.codeHash).toBe(sha256(codeOf(url)));
     expect(JSON.stringify(row)).not.toContain(codeOf(url));
     expect(row?.permissions.sort()).toEqual([`api.${apiA}.read_key`, `api.${apiB}.read_key`].sort());
-    const audit = await db.db.select().from(auditLog).where(eq(auditLog.resourceId, id));
+    const audit = await app.db.db.select().from(auditLog).where(eq(auditLog.resourceId, id));
     expect(audit.map((a) => a.event)).toEqual(["portal.session.create"]);
     expect(audit[0]?.actorType).toBe("root_key");
   });
 
   it("accepts the SDK form by slug and by pc_ id, scopes mapped onto permissions", async () => {
-    const bySlug = await post(server.url, "/v2/portal.createSession", { portal: "my-portal", externalId: "user_1", scopes: ["keys:read", "analytics:read"], preview: false }, rootKey);
+    const bySlug = await post(app.url, "/v2/portal.createSession", { portal: "my-portal", externalId: "user_1", scopes: ["keys:read", "analytics:read"], preview: false }, rootKey);
     expect(bySlug.status, bySlug.text).toBe(200);
-    const byId = await post(server.url, "/v2/portal.createSession", { portal: portalId, externalId: "user_1", scopes: ["keys:reroll"], preview: false, returnUrl: "https://app.example.com/keys" }, rootKey);
+    const byId = await post(app.url, "/v2/portal.createSession", { portal: portalId, externalId: "user_1", scopes: ["keys:reroll"], preview: false, returnUrl: "https://app.example.com/keys" }, rootKey);
     expect(byId.status, byId.text).toBe(200);
-    const [row] = await db.db.select().from(portalSessions).where(eq(portalSessions.id, byId.body.data.id));
+    const [row] = await app.db.db.select().from(portalSessions).where(eq(portalSessions.id, byId.body.data.id));
     expect(row?.permissions.sort()).toEqual([`api.${apiA}.reroll_key`, `api.${apiB}.reroll_key`].sort());
     expect(row?.returnUrl).toBe("https://app.example.com/keys");
   });
 
   it("works through the official SDK", async () => {
-    const unkey = new Unkey({ rootKey, serverURL: server.url });
+    const unkey = new Unkey({ rootKey, serverURL: app.url });
     const res = await unkey.portal.createSession({ portal: "my-portal", externalId: "user_sdk", scopes: ["keys:read", "keys:reroll", "analytics:read"] });
     expect(res.result.data.id).toMatch(/^ps_/);
     expect(codeOf(res.result.data.url)).toMatch(/^pst_/);
@@ -87,11 +79,11 @@ describe.each(BACKENDS)("portal.createSession on %s", (backend) => {
 
   it("404 portal_config_not_found for My-Portal, hinting the lowercase slug", async () => {
     const before = await sessionCount();
-    const res = await post(server.url, "/v2/portal.createSession", { slug: "My-Portal", externalId: "user_123", permissions: ["api.*.read_key"] }, rootKey);
+    const res = await post(app.url, "/v2/portal.createSession", { slug: "My-Portal", externalId: "user_123", permissions: ["api.*.read_key"] }, rootKey);
     expectError(res, 404, "unkey/data/portal_config_not_found");
     expect(res.body.error.title).toBe("Not Found");
     expect(res.body.error.detail).toContain('"my-portal"');
-    const unknown = await post(server.url, "/v2/portal.createSession", { slug: "nope", externalId: "user_123", permissions: ["api.*.read_key"] }, rootKey);
+    const unknown = await post(app.url, "/v2/portal.createSession", { slug: "nope", externalId: "user_123", permissions: ["api.*.read_key"] }, rootKey);
     expectError(unknown, 404, "unkey/data/portal_config_not_found");
     expect(await sessionCount()).toBe(before);
   });
@@ -102,26 +94,26 @@ describe.each(BACKENDS)("portal.createSession on %s", (backend) => {
       { slug: "my-portal", externalId: "user_123", permissions: ["api.*.read_key"] },
       { portal: portalId, externalId: "user_123", scopes: ["keys:read"], preview: false },
     ]) {
-      expectError(await post(server.url, "/v2/portal.createSession", body, other.rootKey), 404, "unkey/data/portal_config_not_found");
+      expectError(await post(app.url, "/v2/portal.createSession", body, other.rootKey), 404, "unkey/data/portal_config_not_found");
     }
   });
 
   it("404 for a root key without create_portal_session; a per-portal grant works", async () => {
     const body = { slug: "my-portal", externalId: "user_123", permissions: ["api.*.read_key"] };
     const noPortal = await seedRootKey(workspaceId, ["api.*.read_key", "api.*.read_api"]);
-    const res = await post(server.url, "/v2/portal.createSession", body, noPortal.rootKey);
+    const res = await post(app.url, "/v2/portal.createSession", body, noPortal.rootKey);
     expectError(res, 404, "unkey/data/portal_config_not_found");
     expect(res.body.error.detail).toBe("Portal configuration not found.");
     const otherPortal = await seedRootKey(workspaceId, ["portal.pc_other.create_portal_session", "api.*.read_key", "api.*.read_api"]);
-    expectError(await post(server.url, "/v2/portal.createSession", body, otherPortal.rootKey), 404, "unkey/data/portal_config_not_found");
+    expectError(await post(app.url, "/v2/portal.createSession", body, otherPortal.rootKey), 404, "unkey/data/portal_config_not_found");
     const scoped = await seedRootKey(workspaceId, [`portal.${portalId}.create_portal_session`, "api.*.read_key", "api.*.read_api"]);
-    expect((await post(server.url, "/v2/portal.createSession", body, scoped.rootKey)).status).toBe(200);
+    expect((await post(app.url, "/v2/portal.createSession", body, scoped.rootKey)).status).toBe(200);
   });
 
   it("403 forbidden on a disabled portal; preview:true works there", async () => {
     const body = { slug: "sleepy", externalId: "user_123", permissions: ["api.*.read_key"] };
-    expectError(await post(server.url, "/v2/portal.createSession", body, rootKey), 403, "unkey/authorization/forbidden");
-    const preview = await post(server.url, "/v2/portal.createSession", { ...body, preview: true }, rootKey);
+    expectError(await post(app.url, "/v2/portal.createSession", body, rootKey), 403, "unkey/authorization/forbidden");
+    const preview = await post(app.url, "/v2/portal.createSession", { ...body, preview: true }, rootKey);
     expect(preview.status, preview.text).toBe(200);
     expect(preview.body.data.url).toContain(`/portal/${disabledPortalId}?session=`);
   });
@@ -138,19 +130,19 @@ describe.each(BACKENDS)("portal.createSession on %s", (backend) => {
     ["a control character in externalId", { slug: "my-portal", externalId: "u\n1", permissions: ["api.*.read_key"] }],
   ])("400 invalid_input for %s", async (_name, body) => {
     const before = await sessionCount();
-    const res = await post(server.url, "/v2/portal.createSession", body, rootKey);
+    const res = await post(app.url, "/v2/portal.createSession", body, rootKey);
     expectError(res, 400, "unkey/application/invalid_input");
     expect(res.body.error.errors.length).toBeGreaterThan(0);
     expect(await sessionCount()).toBe(before);
   });
 
   it("400 for api.<apiId>.<action> naming an API outside the portal; a portal API by id works", async () => {
-    const res = await post(server.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", permissions: [`api.${outsideApi}.read_key`] }, rootKey);
+    const res = await post(app.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", permissions: [`api.${outsideApi}.read_key`] }, rootKey);
     expectError(res, 400, "unkey/application/invalid_input");
     expect(res.body.error.errors[0].location).toBe("body.permissions.0");
-    const ok = await post(server.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", permissions: [`api.${apiA}.read_key`] }, rootKey);
+    const ok = await post(app.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", permissions: [`api.${apiA}.read_key`] }, rootKey);
     expect(ok.status).toBe(200);
-    const [row] = await db.db.select().from(portalSessions).where(eq(portalSessions.id, ok.body.data.id));
+    const [row] = await app.db.db.select().from(portalSessions).where(eq(portalSessions.id, ok.body.data.id));
     expect(row?.permissions).toEqual([`api.${apiA}.read_key`]);
   });
 
@@ -167,7 +159,7 @@ describe.each(BACKENDS)("portal.createSession on %s", (backend) => {
     ])("root key %j asking %j → 403 naming %s", async (held, asked, missing) => {
       const { rootKey: weak } = await seedRootKey(workspaceId, [mint, ...held]);
       const before = await sessionCount();
-      const res = await post(server.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", permissions: asked }, weak);
+      const res = await post(app.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", permissions: asked }, weak);
       expectError(res, 403, "unkey/authorization/insufficient_permissions");
       expect(res.body.error.detail).toContain(`.${missing}"`);
       expect(await sessionCount()).toBe(before);
@@ -175,18 +167,18 @@ describe.each(BACKENDS)("portal.createSession on %s", (backend) => {
 
     it("checks every API the session reaches: a grant on one API of two is not enough for api.*", async () => {
       const { rootKey: half } = await seedRootKey(workspaceId, [mint, `api.${apiA}.read_key`, `api.${apiA}.read_api`]);
-      const res = await post(server.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", permissions: ["api.*.read_key"] }, half);
+      const res = await post(app.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", permissions: ["api.*.read_key"] }, half);
       expectError(res, 403, "unkey/authorization/insufficient_permissions");
       expect(res.body.error.detail).toContain(apiB);
-      const narrow = await post(server.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", permissions: [`api.${apiA}.read_key`] }, half);
+      const narrow = await post(app.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", permissions: [`api.${apiA}.read_key`] }, half);
       expect(narrow.status).toBe(200);
     });
 
     it("the SDK's scopes follow the same ceiling", async () => {
       const { rootKey: readOnly } = await seedRootKey(workspaceId, [mint, "api.*.read_key", "api.*.read_api"]);
-      const ok = await post(server.url, "/v2/portal.createSession", { portal: "my-portal", externalId: "u", scopes: ["keys:read"], preview: false }, readOnly);
+      const ok = await post(app.url, "/v2/portal.createSession", { portal: "my-portal", externalId: "u", scopes: ["keys:read"], preview: false }, readOnly);
       expect(ok.status).toBe(200);
-      const res = await post(server.url, "/v2/portal.createSession", { portal: "my-portal", externalId: "u", scopes: ["keys:read", "keys:reroll"], preview: false }, readOnly);
+      const res = await post(app.url, "/v2/portal.createSession", { portal: "my-portal", externalId: "u", scopes: ["keys:read", "keys:reroll"], preview: false }, readOnly);
       expectError(res, 403, "unkey/authorization/insufficient_permissions");
     });
   });
@@ -204,17 +196,17 @@ describe.each(BACKENDS)("portal.createSession on %s", (backend) => {
     "https://user:pass@app.example.com/",
     "not a url",
   ])("400 for returnUrl %j", async (returnUrl) => {
-    const res = await post(server.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", permissions: ["api.*.read_key"], returnUrl }, rootKey);
+    const res = await post(app.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", permissions: ["api.*.read_key"], returnUrl }, rootKey);
     expectError(res, 400, "unkey/application/invalid_input");
     expect(res.body.error.errors[0].location).toBe("body.returnUrl");
   });
 
   it.each(["https://app.example.com/settings?tab=keys", "http://localhost:5173/back", "http://127.0.0.1:8080/"])("accepts returnUrl %j", async (returnUrl) => {
-    const res = await post(server.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", permissions: ["api.*.read_key"], returnUrl }, rootKey);
+    const res = await post(app.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", permissions: ["api.*.read_key"], returnUrl }, rootKey);
     expect(res.status, res.text).toBe(200);
   });
 
   it("401 missing without a root key", async () => {
-    expectError(await post(server.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", permissions: ["api.*.read_key"] }), 401, "unkey/authentication/missing");
+    expectError(await post(app.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", permissions: ["api.*.read_key"] }), 401, "unkey/authentication/missing");
   });
 });

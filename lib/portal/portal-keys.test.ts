@@ -1,14 +1,13 @@
 import { Unkey } from "@unkey/api";
 import { and, eq, isNull } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { insertVerificationEvents } from "@/db/queries/events";
 import { auditLog, identities, keys } from "@/db/schema";
 import { advanceClock, now, resetClock } from "@/lib/clock";
 import { openSession, seedApi, seedPortal } from "@/lib/portal/test-fixtures";
 import { post, seedWorkspace } from "@/lib/testing/fixtures";
-import { BACKENDS, openTestDatabase } from "@/lib/testing/test-db";
-import { startTestServer, type TestServer } from "@/lib/testing/test-server";
+import { BACKENDS } from "@/lib/testing/test-db";
+import { useTestApp } from "@/lib/testing/test-app";
 import { flushVerificationEvents } from "@/lib/verification/record-event";
 
 const TYPE = "http://localhost:3000/docs/errors/";
@@ -26,8 +25,7 @@ function expectError(res: Res, status: number, code: string) {
 }
 
 describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
-  let db: DbHandle;
-  let server: TestServer;
+  const app = useTestApp(backend);
   let rootKey: string;
   let workspaceId: string;
   let api1: string;
@@ -38,15 +36,15 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
   let mineOutside: { keyId: string; key: string };
 
   async function createKey(apiId: string, externalId: string, name: string) {
-    const res = await post(server.url, "/v2/keys.createKey", { apiId, externalId, name }, rootKey);
+    const res = await post(app.url, "/v2/keys.createKey", { apiId, externalId, name }, rootKey);
     expect(res.status, res.text).toBe(200);
     return res.body.data as { keyId: string; key: string };
   }
   const session = (externalId: string, permissions = ALL, extra: Record<string, unknown> = {}) =>
-    openSession(server.url, rootKey, { slug: "my-portal", externalId, permissions, ...extra });
-  const call = (path: string, body: unknown, token: string) => post(server.url, `/v2/portal.${path}`, body, token);
+    openSession(app.url, rootKey, { slug: "my-portal", externalId, permissions, ...extra });
+  const call = (path: string, body: unknown, token: string) => post(app.url, `/v2/portal.${path}`, body, token);
   const liveKeysOf = async (externalId: string) => {
-    const rows = await db.db
+    const rows = await app.db.db
       .select({ id: keys.id })
       .from(keys)
       .innerJoin(identities, eq(identities.id, keys.identityId))
@@ -55,8 +53,6 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
   };
 
   beforeAll(async () => {
-    db = await openTestDatabase(backend);
-    server = await startTestServer();
     ({ rootKey, workspaceId } = await seedWorkspace());
     api1 = await seedApi(workspaceId, "one");
     api2 = await seedApi(workspaceId, "two");
@@ -72,11 +68,6 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
     mineOutside = await createKey(outside, "user_123", "outside");
   });
   afterEach(() => resetClock());
-  afterAll(async () => {
-    await flushVerificationEvents();
-    await server.close();
-    await db.close();
-  });
 
   describe("portal.listKeys", () => {
     it("lists only the end user's keys in the portal's APIs, in Unkey's KeyResponseData shape", async () => {
@@ -117,7 +108,7 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
     it("403 without read_key; a root key gets the seed's 401 portal_token_missing", async () => {
       const s = await session("user_123", ["api.*.read_analytics"]);
       expectError(await call("listKeys", {}, s.token), 403, "unkey/authorization/insufficient_permissions");
-      const res = await post(server.url, "/v2/portal.listKeys", {}, rootKey);
+      const res = await post(app.url, "/v2/portal.listKeys", {}, rootKey);
       expectError(res, 401, "unkey/authentication/portal_token_missing");
       expect(res.body.error.title).toBe("Unauthorized");
       expect(res.body.error.detail).toMatch(/root keys cannot call portal endpoints/i);
@@ -132,12 +123,12 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
       expect(res.status, res.text).toBe(200);
       expect(res.headers.get("cache-control")).toBe("no-store");
       expect(res.body.data.keyId).not.toBe(k.keyId);
-      const verifyOld = await post(server.url, "/v2/keys.verifyKey", { key: k.key }, rootKey);
+      const verifyOld = await post(app.url, "/v2/keys.verifyKey", { key: k.key }, rootKey);
       expect(verifyOld.body.data.valid).toBe(true);
       advanceClock(HOUR + 1000);
-      expect((await post(server.url, "/v2/keys.verifyKey", { key: k.key }, rootKey)).body.data.code).toBe("EXPIRED");
-      expect((await post(server.url, "/v2/keys.verifyKey", { key: res.body.data.key }, rootKey)).body.data.valid).toBe(true);
-      const audit = await db.db.select().from(auditLog).where(and(eq(auditLog.resourceId, k.keyId), eq(auditLog.event, "key.reroll")));
+      expect((await post(app.url, "/v2/keys.verifyKey", { key: k.key }, rootKey)).body.data.code).toBe("EXPIRED");
+      expect((await post(app.url, "/v2/keys.verifyKey", { key: res.body.data.key }, rootKey)).body.data.valid).toBe(true);
+      const audit = await app.db.db.select().from(auditLog).where(and(eq(auditLog.resourceId, k.keyId), eq(auditLog.event, "key.reroll")));
       expect(audit.map((a) => [a.actorType, a.actorId])).toEqual([["portal_user", "user_rr"]]);
     });
 
@@ -146,7 +137,7 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
       for (const keyId of [theirs.keyId, mineOutside.keyId, "key_nope"]) {
         expectError(await call("rerollKey", { keyId, expiration: 0 }, s.token), 404, "unkey/data/key_not_found");
       }
-      expect((await post(server.url, "/v2/keys.verifyKey", { key: theirs.key }, rootKey)).body.data.valid).toBe(true);
+      expect((await post(app.url, "/v2/keys.verifyKey", { key: theirs.key }, rootKey)).body.data.valid).toBe(true);
     });
 
     it("400 for expiration over 24 h; 403 without reroll_key", async () => {
@@ -171,12 +162,12 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
     it("cross-site POST with the sealed cookie is refused; Bearer passes", async () => {
       const k = await createKey(api1, "user_csrf", "csrf");
       const s = await session("user_csrf");
-      const evil = await post(server.url, "/v2/portal.rerollKey", { keyId: k.keyId, expiration: 0 }, undefined, { Cookie: s.cookie, Origin: "https://evil.example" });
+      const evil = await post(app.url, "/v2/portal.rerollKey", { keyId: k.keyId, expiration: 0 }, undefined, { Cookie: s.cookie, Origin: "https://evil.example" });
       expectError(evil, 403, "unkey/authorization/forbidden");
-      expect((await post(server.url, "/v2/keys.verifyKey", { key: k.key }, rootKey)).body.data.valid).toBe(true);
-      const same = await post(server.url, "/v2/portal.rerollKey", { keyId: k.keyId, expiration: 0 }, undefined, { Cookie: s.cookie, ...ORIGIN });
+      expect((await post(app.url, "/v2/keys.verifyKey", { key: k.key }, rootKey)).body.data.valid).toBe(true);
+      const same = await post(app.url, "/v2/portal.rerollKey", { keyId: k.keyId, expiration: 0 }, undefined, { Cookie: s.cookie, ...ORIGIN });
       expect(same.status, same.text).toBe(200);
-      const bearer = await post(server.url, "/v2/portal.rerollKey", { keyId: same.body.data.keyId, expiration: 0 }, s.token, { Origin: "https://evil.example" });
+      const bearer = await post(app.url, "/v2/portal.rerollKey", { keyId: same.body.data.keyId, expiration: 0 }, s.token, { Origin: "https://evil.example" });
       expect(bearer.status, bearer.text).toBe(200);
     });
   });
@@ -191,8 +182,8 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
       keyA = await createKey(api1, "user_an", "a");
       keyB = await createKey(api2, "user_an", "b");
       other = await createKey(api1, "user_an_other", "o");
-      const [idA] = await db.db.select().from(identities).where(eq(identities.externalId, "user_an"));
-      const [idO] = await db.db.select().from(identities).where(eq(identities.externalId, "user_an_other"));
+      const [idA] = await app.db.db.select().from(identities).where(eq(identities.externalId, "user_an"));
+      const [idO] = await app.db.db.select().from(identities).where(eq(identities.externalId, "user_an_other"));
       const ev = (time: number, keyId: string, apiId: string, identityId: string, outcome: "VALID" | "RATE_LIMITED" | "EXPIRED" | "USAGE_EXCEEDED" | "DISABLED" | "INSUFFICIENT_PERMISSIONS") => ({
         time,
         workspaceId,
@@ -201,7 +192,7 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
         identityId,
         outcome,
       });
-      await insertVerificationEvents(db.db, [
+      await insertVerificationEvents(app.db.db, [
         ev(base + 5 * MIN + 1, keyA.keyId, api1, idA!.id, "VALID"),
         ev(base + 5 * MIN + 2, keyA.keyId, api1, idA!.id, "VALID"),
         ev(base + 5 * MIN + 3, keyA.keyId, api1, idA!.id, "RATE_LIMITED"),
@@ -259,7 +250,7 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
 
     it("counts real verifications recorded by keys.verifyKey", async () => {
       const k = await createKey(api1, "user_live", "live");
-      for (let i = 0; i < 3; i++) await post(server.url, "/v2/keys.verifyKey", { key: k.key }, rootKey);
+      for (let i = 0; i < 3; i++) await post(app.url, "/v2/keys.verifyKey", { key: k.key }, rootKey);
       await flushVerificationEvents();
       const s = await session("user_live");
       const t = now();
@@ -271,60 +262,60 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
   describe("portal.createKey / updateKey / deleteKey", () => {
     it("createKey uses the portal's template and creates the identity of a new end user", async () => {
       const s = await session("user_fresh");
-      const res = await post(server.url, "/v2/portal.createKey", { name: "my first key" }, s.token);
+      const res = await post(app.url, "/v2/portal.createKey", { name: "my first key" }, s.token);
       expect(res.status, res.text).toBe(200);
       expect(res.body.data.key).toMatch(/^acme_/);
-      const got = await post(server.url, "/v2/keys.getKey", { keyId: res.body.data.keyId }, rootKey);
+      const got = await post(app.url, "/v2/keys.getKey", { keyId: res.body.data.keyId }, rootKey);
       expect(got.body.data).toMatchObject({ name: "my first key", credits: { remaining: 100 }, identity: { externalId: "user_fresh" } });
       expect(got.body.data.expires).toBeGreaterThan(now() + 29 * DAY);
       const listed = await call("listKeys", {}, s.token);
       expect(listed.body.data.map((k: { keyId: string }) => k.keyId)).toEqual([res.body.data.keyId]);
-      const audit = await db.db.select().from(auditLog).where(eq(auditLog.resourceId, res.body.data.keyId));
+      const audit = await app.db.db.select().from(auditLog).where(eq(auditLog.resourceId, res.body.data.keyId));
       expect(audit.map((a) => [a.event, a.actorType, a.actorId])).toEqual([["key.create", "portal_user", "user_fresh"]]);
     });
 
     it("the cap of live keys holds, also under parallel creates → 403 key_limit_exceeded", async () => {
       const s = await session("user_cap");
-      const results = await Promise.all(Array.from({ length: 8 }, () => post(server.url, "/v2/portal.createKey", {}, s.token)));
+      const results = await Promise.all(Array.from({ length: 8 }, () => post(app.url, "/v2/portal.createKey", {}, s.token)));
       expect(results.filter((r) => r.status === 200)).toHaveLength(5);
       for (const r of results.filter((x) => x.status !== 200)) expectError(r, 403, "unkey/limits/key_limit_exceeded");
       expect(await liveKeysOf("user_cap")).toBe(5);
       // Revoking one frees a slot.
       const one = results.find((r) => r.status === 200)?.body.data.keyId;
-      expect((await post(server.url, "/v2/portal.deleteKey", { keyId: one }, s.token)).status).toBe(200);
-      expect((await post(server.url, "/v2/portal.createKey", {}, s.token)).status).toBe(200);
+      expect((await post(app.url, "/v2/portal.deleteKey", { keyId: one }, s.token)).status).toBe(200);
+      expect((await post(app.url, "/v2/portal.createKey", {}, s.token)).status).toBe(200);
     });
 
     it("createKey: 404 for an API outside the portal, 403 without create_key, 400 for a past expiry", async () => {
       const s = await session("user_ck");
-      expectError(await post(server.url, "/v2/portal.createKey", { apiId: outside }, s.token), 404, "unkey/data/api_not_found");
-      expectError(await post(server.url, "/v2/portal.createKey", { expires: now() - 1 }, s.token), 400, "unkey/application/invalid_input");
+      expectError(await post(app.url, "/v2/portal.createKey", { apiId: outside }, s.token), 404, "unkey/data/api_not_found");
+      expectError(await post(app.url, "/v2/portal.createKey", { expires: now() - 1 }, s.token), 400, "unkey/application/invalid_input");
       const ro = await session("user_ck", ["api.*.read_key"]);
-      expectError(await post(server.url, "/v2/portal.createKey", {}, ro.token), 403, "unkey/authorization/insufficient_permissions");
-      const byApi = await post(server.url, "/v2/portal.createKey", { apiId: api2 }, s.token);
+      expectError(await post(app.url, "/v2/portal.createKey", {}, ro.token), 403, "unkey/authorization/insufficient_permissions");
+      const byApi = await post(app.url, "/v2/portal.createKey", { apiId: api2 }, s.token);
       expect(byApi.status).toBe(200);
     });
 
     it("updateKey renames an own key; another user's key is 404; 403 without update_key", async () => {
       const k = await createKey(api1, "user_upd", "old name");
       const s = await session("user_upd");
-      const res = await post(server.url, "/v2/portal.updateKey", { keyId: k.keyId, name: "new name" }, s.token);
+      const res = await post(app.url, "/v2/portal.updateKey", { keyId: k.keyId, name: "new name" }, s.token);
       expect(res.status, res.text).toBe(200);
       expect(res.body.data).toEqual({});
-      expect((await post(server.url, "/v2/keys.getKey", { keyId: k.keyId }, rootKey)).body.data.name).toBe("new name");
-      expectError(await post(server.url, "/v2/portal.updateKey", { keyId: theirs.keyId, name: "pwned" }, s.token), 404, "unkey/data/key_not_found");
-      expect((await post(server.url, "/v2/keys.getKey", { keyId: theirs.keyId }, rootKey)).body.data.name).toBe("theirs");
+      expect((await post(app.url, "/v2/keys.getKey", { keyId: k.keyId }, rootKey)).body.data.name).toBe("new name");
+      expectError(await post(app.url, "/v2/portal.updateKey", { keyId: theirs.keyId, name: "pwned" }, s.token), 404, "unkey/data/key_not_found");
+      expect((await post(app.url, "/v2/keys.getKey", { keyId: theirs.keyId }, rootKey)).body.data.name).toBe("theirs");
       const ro = await session("user_upd", ["api.*.read_key"]);
-      expectError(await post(server.url, "/v2/portal.updateKey", { keyId: k.keyId, name: "x" }, ro.token), 403, "unkey/authorization/insufficient_permissions");
+      expectError(await post(app.url, "/v2/portal.updateKey", { keyId: k.keyId, name: "x" }, ro.token), 403, "unkey/authorization/insufficient_permissions");
     });
 
     it("deleteKey revokes an own key at once; another user's key is 404", async () => {
       const k = await createKey(api1, "user_del", "doomed");
       const s = await session("user_del");
-      expectError(await post(server.url, "/v2/portal.deleteKey", { keyId: theirs.keyId }, s.token), 404, "unkey/data/key_not_found");
-      expect((await post(server.url, "/v2/portal.deleteKey", { keyId: k.keyId }, s.token)).status).toBe(200);
-      expect((await post(server.url, "/v2/keys.verifyKey", { key: k.key }, rootKey)).body.data.code).toBe("NOT_FOUND");
-      expect((await post(server.url, "/v2/keys.verifyKey", { key: theirs.key }, rootKey)).body.data.valid).toBe(true);
+      expectError(await post(app.url, "/v2/portal.deleteKey", { keyId: theirs.keyId }, s.token), 404, "unkey/data/key_not_found");
+      expect((await post(app.url, "/v2/portal.deleteKey", { keyId: k.keyId }, s.token)).status).toBe(200);
+      expect((await post(app.url, "/v2/keys.verifyKey", { key: k.key }, rootKey)).body.data.code).toBe("NOT_FOUND");
+      expect((await post(app.url, "/v2/keys.verifyKey", { key: theirs.key }, rootKey)).body.data.valid).toBe(true);
     });
   });
 
@@ -332,7 +323,7 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
     const k = await createKey(api1, "user_prev", "preview-key");
     const s = await session("user_prev", ALL, { preview: true });
     expect((await call("listKeys", {}, s.token)).body.data).toHaveLength(1);
-    const auditBefore = (await db.db.select().from(auditLog)).length;
+    const auditBefore = (await app.db.db.select().from(auditLog)).length;
     for (const [path, body] of [
       ["createKey", {}],
       ["rerollKey", { keyId: k.keyId, expiration: 0 }],
@@ -341,23 +332,23 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
     ] as const) {
       expectError(await call(path, body, s.token), 403, "unkey/authorization/forbidden");
     }
-    expect((await db.db.select().from(auditLog)).length).toBe(auditBefore);
+    expect((await app.db.db.select().from(auditLog)).length).toBe(auditBefore);
     expect(await liveKeysOf("user_prev")).toBe(1);
-    expect((await post(server.url, "/v2/keys.verifyKey", { key: k.key }, rootKey)).body.data.valid).toBe(true);
+    expect((await post(app.url, "/v2/keys.verifyKey", { key: k.key }, rootKey)).body.data.valid).toBe(true);
   });
 
   it("isolation between workspaces: another workspace's session sees none of these keys", async () => {
     const other = await seedWorkspace("Other");
     const api = await seedApi(other.workspaceId);
     await seedPortal(other.workspaceId, { slug: "my-portal", apiIds: [api] });
-    const s = await openSession(server.url, other.rootKey, { slug: "my-portal", externalId: "user_123", permissions: ALL });
+    const s = await openSession(app.url, other.rootKey, { slug: "my-portal", externalId: "user_123", permissions: ALL });
     expect((await call("listKeys", {}, s.token)).body.data).toEqual([]);
     expectError(await call("rerollKey", { keyId: mine[0]?.keyId, expiration: 0 }, s.token), 404, "unkey/data/key_not_found");
     expectError(await call("deleteKey", { keyId: mine[0]?.keyId }, s.token), 404, "unkey/data/key_not_found");
   });
 
   it("done means: with only a root key and the official SDK — mint, exchange, list, reroll, verifications", async () => {
-    const unkey = new Unkey({ rootKey, serverURL: server.url });
+    const unkey = new Unkey({ rootKey, serverURL: app.url });
     const created = await unkey.portal.createSession({ portal: "my-portal", externalId: "user_123", scopes: ["keys:read", "keys:reroll", "analytics:read"] });
     const code = new URL(created.result.data.url).searchParams.get("session") as string;
     const { result } = await unkey.portal.exchangeCode({ code });
@@ -369,7 +360,7 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
     expect(ids).not.toContain(mineOutside.keyId);
     const rolled = await unkey.portal.rerollKey(security, { keyId: mine[1]?.keyId as string, expiration: 0 });
     expect(rolled.data.keyId).toMatch(/^key_/);
-    expect((await post(server.url, "/v2/keys.verifyKey", { key: rolled.data.key }, rootKey)).body.data.valid).toBe(true);
+    expect((await post(app.url, "/v2/keys.verifyKey", { key: rolled.data.key }, rootKey)).body.data.valid).toBe(true);
     // An unaligned window covers every minute bucket it touches: 61 for an hour that starts mid-minute.
     const t = Math.floor(now() / MIN) * MIN + 1;
     const series = await unkey.portal.getVerifications(security, { startTime: t - HOUR, endTime: t });

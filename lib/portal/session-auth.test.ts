@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, portalConfigs, portalSessions } from "@/db/schema";
 import { advanceClock, resetClock } from "@/lib/clock";
 import { codeOf, openSession, seedApi, seedPortal } from "@/lib/portal/test-fixtures";
 import { post, seedRootKey, seedWorkspace } from "@/lib/testing/fixtures";
-import { BACKENDS, openTestDatabase } from "@/lib/testing/test-db";
-import { startTestServer, type TestServer } from "@/lib/testing/test-server";
+import { BACKENDS } from "@/lib/testing/test-db";
+import { useTestApp } from "@/lib/testing/test-app";
 
 const TYPE = "http://localhost:3000/docs/errors/";
 const ORIGIN = "http://localhost:3000";
@@ -20,29 +19,22 @@ function expectError(res: Res, status: number, code: string) {
 }
 
 describe.each(BACKENDS)("portal session authentication on %s", (backend) => {
-  let db: DbHandle;
-  let server: TestServer;
+  const app = useTestApp(backend);
   let rootKey: string;
   let workspaceId: string;
   let portalId: string;
 
   beforeAll(async () => {
-    db = await openTestDatabase(backend);
-    server = await startTestServer();
     ({ rootKey, workspaceId } = await seedWorkspace());
     const api = await seedApi(workspaceId);
     portalId = await seedPortal(workspaceId, { slug: "my-portal", apiIds: [api], returnUrl: "https://acme.example/account" });
     await seedPortal(workspaceId, { slug: "sliding", apiIds: [api], sessionPolicy: "sliding" });
   });
   afterEach(() => resetClock());
-  afterAll(async () => {
-    await server.close();
-    await db.close();
-  });
 
   const open = (externalId = "user_123", slug = "my-portal", extra: Record<string, unknown> = {}) =>
-    openSession(server.url, rootKey, { slug, externalId, permissions: ["api.*.read_key", "api.*.update_key"], ...extra });
-  const getSession = (headers: Record<string, string>, token?: string) => post(server.url, "/v2/portal.getSession", {}, token, headers);
+    openSession(app.url, rootKey, { slug, externalId, permissions: ["api.*.read_key", "api.*.update_key"], ...extra });
+  const getSession = (headers: Record<string, string>, token?: string) => post(app.url, "/v2/portal.getSession", {}, token, headers);
 
   describe("credentials", () => {
     it("neither cookie nor Bearer → 401 portal_token_missing (the seed's error)", async () => {
@@ -103,7 +95,7 @@ describe.each(BACKENDS)("portal session authentication on %s", (backend) => {
   });
 
   describe("CSRF on state-changing requests", () => {
-    const write = (headers: Record<string, string>, token?: string) => post(server.url, "/v2/portal.logout", {}, token, headers);
+    const write = (headers: Record<string, string>, token?: string) => post(app.url, "/v2/portal.logout", {}, token, headers);
 
     it.each([
       ["a cross-site Origin", { Origin: "https://evil.example" }],
@@ -165,7 +157,7 @@ describe.each(BACKENDS)("portal session authentication on %s", (backend) => {
       advanceClock(23 * HOUR);
       expect((await getSession({}, s.token)).status).toBe(200);
       // 161 h: the idle end would be 185 h, capped at 168 h.
-      const [row] = await db.db.select().from(portalSessions).where(eq(portalSessions.id, s.sessionId));
+      const [row] = await app.db.db.select().from(portalSessions).where(eq(portalSessions.id, s.sessionId));
       expect(row?.idleExpiresAt).toBe(row?.expiresAt);
       advanceClock(7 * HOUR + 1000);
       expectError(await getSession({}, s.token), 401, "unkey/authentication/portal_session_not_found");
@@ -181,8 +173,8 @@ describe.each(BACKENDS)("portal session authentication on %s", (backend) => {
   describe("revocation and portal state", () => {
     it("revokeSession {sessionId} ends the session on its next request; listSessions shows the states", async () => {
       const s = await open("user_rev");
-      const pending = await post(server.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "user_rev", permissions: ["api.*.read_key"] }, rootKey);
-      let list = await post(server.url, "/v2/portal.listSessions", { externalId: "user_rev" }, rootKey);
+      const pending = await post(app.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "user_rev", permissions: ["api.*.read_key"] }, rootKey);
+      let list = await post(app.url, "/v2/portal.listSessions", { externalId: "user_rev" }, rootKey);
       expect(list.status, list.text).toBe(200);
       expect(list.body.data.map((x: { id: string; state: string }) => [x.id, x.state]).sort()).toEqual(
         [[s.sessionId, "active"], [pending.body.data.id, "pending"]].sort(),
@@ -193,74 +185,74 @@ describe.each(BACKENDS)("portal session authentication on %s", (backend) => {
       expect(active).not.toHaveProperty("codeHash");
       expect(active).not.toHaveProperty("tokenHash");
 
-      const res = await post(server.url, "/v2/portal.revokeSession", { sessionId: s.sessionId }, rootKey);
+      const res = await post(app.url, "/v2/portal.revokeSession", { sessionId: s.sessionId }, rootKey);
       expect(res.body.data).toEqual({ revoked: 1 });
       expectError(await getSession({}, s.token), 401, "unkey/authentication/portal_session_not_found");
-      expect((await post(server.url, "/v2/portal.revokeSession", { sessionId: s.sessionId }, rootKey)).body.data).toEqual({ revoked: 0 });
-      list = await post(server.url, "/v2/portal.listSessions", { externalId: "user_rev" }, rootKey);
+      expect((await post(app.url, "/v2/portal.revokeSession", { sessionId: s.sessionId }, rootKey)).body.data).toEqual({ revoked: 0 });
+      list = await post(app.url, "/v2/portal.listSessions", { externalId: "user_rev" }, rootKey);
       expect(list.body.data.find((x: { id: string }) => x.id === s.sessionId).state).toBe("revoked");
-      const audit = await db.db.select().from(auditLog).where(eq(auditLog.resourceId, s.sessionId));
+      const audit = await app.db.db.select().from(auditLog).where(eq(auditLog.resourceId, s.sessionId));
       expect(audit.map((a) => a.event)).toContain("portal.session.revoke");
     });
 
     it("revokeSession {externalId} ends every session of that end user, unredeemed codes included", async () => {
       const a = await open("user_all");
       const b = await open("user_all");
-      const pending = await post(server.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "user_all", permissions: ["api.*.read_key"] }, rootKey);
+      const pending = await post(app.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "user_all", permissions: ["api.*.read_key"] }, rootKey);
       const bystander = await open("user_other");
-      const res = await post(server.url, "/v2/portal.revokeSession", { externalId: "user_all" }, rootKey);
+      const res = await post(app.url, "/v2/portal.revokeSession", { externalId: "user_all" }, rootKey);
       expect(res.body.data).toEqual({ revoked: 3 });
       for (const t of [a.token, b.token]) expectError(await getSession({}, t), 401, "unkey/authentication/portal_session_not_found");
-      expectError(await post(server.url, "/v2/portal.exchangeCode", { code: codeOf(pending.body.data.url) }), 401, "unkey/authentication/portal_session_not_found");
+      expectError(await post(app.url, "/v2/portal.exchangeCode", { code: codeOf(pending.body.data.url) }), 401, "unkey/authentication/portal_session_not_found");
       expect((await getSession({}, bystander.token)).status).toBe(200);
-      expect((await post(server.url, "/v2/portal.revokeSession", { externalId: "nobody" }, rootKey)).body.data).toEqual({ revoked: 0 });
+      expect((await post(app.url, "/v2/portal.revokeSession", { externalId: "nobody" }, rootKey)).body.data).toEqual({ revoked: 0 });
     });
 
     it("revokeSession with both fields or neither → 400; another workspace's root key revokes nothing", async () => {
-      expectError(await post(server.url, "/v2/portal.revokeSession", {}, rootKey), 400, "unkey/application/invalid_input");
-      expectError(await post(server.url, "/v2/portal.revokeSession", { sessionId: "ps_x", externalId: "u" }, rootKey), 400, "unkey/application/invalid_input");
+      expectError(await post(app.url, "/v2/portal.revokeSession", {}, rootKey), 400, "unkey/application/invalid_input");
+      expectError(await post(app.url, "/v2/portal.revokeSession", { sessionId: "ps_x", externalId: "u" }, rootKey), 400, "unkey/application/invalid_input");
       const s = await open("user_x_ws");
       const other = await seedWorkspace("Other");
-      expect((await post(server.url, "/v2/portal.revokeSession", { sessionId: s.sessionId }, other.rootKey)).body.data).toEqual({ revoked: 0 });
-      expect((await post(server.url, "/v2/portal.listSessions", {}, other.rootKey)).body.data).toEqual([]);
+      expect((await post(app.url, "/v2/portal.revokeSession", { sessionId: s.sessionId }, other.rootKey)).body.data).toEqual({ revoked: 0 });
+      expect((await post(app.url, "/v2/portal.listSessions", {}, other.rootKey)).body.data).toEqual([]);
       expect((await getSession({}, s.token)).status).toBe(200);
     });
 
     it("list/revoke need the session-minting permission", async () => {
       const { rootKey: weak } = await seedRootKey(workspaceId, ["api.*.read_key"]);
-      expectError(await post(server.url, "/v2/portal.listSessions", {}, weak), 403, "unkey/authorization/insufficient_permissions");
-      expectError(await post(server.url, "/v2/portal.revokeSession", { externalId: "u" }, weak), 403, "unkey/authorization/insufficient_permissions");
+      expectError(await post(app.url, "/v2/portal.listSessions", {}, weak), 403, "unkey/authorization/insufficient_permissions");
+      expectError(await post(app.url, "/v2/portal.revokeSession", { externalId: "u" }, weak), 403, "unkey/authorization/insufficient_permissions");
     });
 
     it("pending codes expire in listSessions after 15 minutes", async () => {
-      const pending = await post(server.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "user_pend", permissions: ["api.*.read_key"] }, rootKey);
+      const pending = await post(app.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "user_pend", permissions: ["api.*.read_key"] }, rootKey);
       advanceClock(15 * 60_000 + 1);
-      const list = await post(server.url, "/v2/portal.listSessions", { externalId: "user_pend" }, rootKey);
+      const list = await post(app.url, "/v2/portal.listSessions", { externalId: "user_pend" }, rootKey);
       expect(list.body.data).toEqual([expect.objectContaining({ id: pending.body.data.id, state: "expired" })]);
     });
 
     it("a disabled portal answers 403 forbidden at once; a preview session keeps working there", async () => {
       const api = await seedApi(workspaceId);
       const pc = await seedPortal(workspaceId, { slug: "toggled", apiIds: [api] });
-      const s = await openSession(server.url, rootKey, { slug: "toggled", externalId: "u", permissions: ["api.*.read_key"] });
-      const preview = await openSession(server.url, rootKey, { slug: "toggled", externalId: "u", permissions: ["api.*.read_key"], preview: true });
-      await db.db.update(portalConfigs).set({ enabled: false }).where(eq(portalConfigs.id, pc));
+      const s = await openSession(app.url, rootKey, { slug: "toggled", externalId: "u", permissions: ["api.*.read_key"] });
+      const preview = await openSession(app.url, rootKey, { slug: "toggled", externalId: "u", permissions: ["api.*.read_key"], preview: true });
+      await app.db.db.update(portalConfigs).set({ enabled: false }).where(eq(portalConfigs.id, pc));
       expectError(await getSession({}, s.token), 403, "unkey/authorization/forbidden");
       const p = await getSession({}, preview.token);
       expect(p.status).toBe(200);
       expect(p.body.data.preview).toBe(true);
-      await db.db.update(portalConfigs).set({ enabled: true }).where(eq(portalConfigs.id, pc));
+      await app.db.db.update(portalConfigs).set({ enabled: true }).where(eq(portalConfigs.id, pc));
       expect((await getSession({}, s.token)).status).toBe(200);
       // Deleting the portal ends its sessions.
-      await db.db.delete(portalConfigs).where(eq(portalConfigs.id, pc));
+      await app.db.db.delete(portalConfigs).where(eq(portalConfigs.id, pc));
       expectError(await getSession({}, s.token), 401, "unkey/authentication/portal_session_not_found");
     });
 
     it("deleting the identity ends its sessions", async () => {
       const s = await open("user_gone");
-      const created = await post(server.url, "/v2/identities.createIdentity", { externalId: "user_gone" }, rootKey);
+      const created = await post(app.url, "/v2/identities.createIdentity", { externalId: "user_gone" }, rootKey);
       expect(created.status, created.text).toBe(200);
-      expect((await post(server.url, "/v2/identities.deleteIdentity", { identity: "user_gone" }, rootKey)).status).toBe(200);
+      expect((await post(app.url, "/v2/identities.deleteIdentity", { identity: "user_gone" }, rootKey)).status).toBe(200);
       expectError(await getSession({}, s.token), 401, "unkey/authentication/portal_session_not_found");
     });
   });

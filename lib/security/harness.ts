@@ -1,11 +1,9 @@
 import { expect } from "vitest";
-import { type DbHandle } from "@/db/client";
 import { resetClock } from "@/lib/clock";
 import { openSession, seedPortal } from "@/lib/portal/test-fixtures";
-import { flushVerificationEvents } from "@/lib/verification/record-event";
 import { post, seedWorkspace } from "@/lib/testing/fixtures";
-import { type Backend, openTestDatabase } from "@/lib/testing/test-db";
-import { startTestServer, type TestServer } from "@/lib/testing/test-server";
+import { type Backend } from "@/lib/testing/test-db";
+import { openTestApp, type TestApp } from "@/lib/testing/test-app";
 
 /**
  * Shared set-up of the attack suite: a fresh database and a real HTTP server per backend, one
@@ -38,10 +36,7 @@ export async function seedTenant(base: string, name: string, slug = "my-portal",
   return { workspaceId, rootKey, apiId, portalId, slug };
 }
 
-export type Harness = {
-  db: DbHandle;
-  server: TestServer;
-  url: string;
+export type Harness = TestApp & {
   /** root-key POST */
   rk: (t: Tenant, path: string, body: unknown) => Promise<Res>;
   /** createKey for an end user, returns {keyId, key} */
@@ -52,9 +47,8 @@ export type Harness = {
 };
 
 export async function openHarness(backend: Backend): Promise<Harness> {
-  const db = await openTestDatabase(backend);
-  const server = await startTestServer();
-  const url = server.url;
+  const app = await openTestApp(backend);
+  const { db, server, url } = app;
   const rk = (t: Tenant, path: string, body: unknown) => post(url, `/v2/${path}`, body, t.rootKey);
   return {
     db,
@@ -69,11 +63,8 @@ export async function openHarness(backend: Backend): Promise<Harness> {
     session: (t, externalId, permissions = ALL_PORTAL_PERMISSIONS, slug = t.slug) => openSession(url, t.rootKey, { slug, externalId, permissions }),
     verify: async (t, key) => (await rk(t, "keys.verifyKey", { key })).body.data,
     close: async () => {
-      // Buffered verification events belong to this database: write them before it closes.
-      await flushVerificationEvents().catch(() => {});
+      await app.close({ ignoreFlushErrors: true });
       resetClock();
-      await server.close();
-      await db.close();
     },
   };
 }
