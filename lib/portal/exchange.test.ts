@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, portalSessions } from "@/db/schema";
 import { resetSessionSecretsForTests } from "@/lib/bootstrap/session-secrets";
-import { advanceClock, resetClock } from "@/lib/clock";
+import { advanceClock, advanceToNextWindow, resetClock } from "@/lib/clock";
 import { sha256 } from "@/lib/crypto/secrets";
 import { resetEnvForTests } from "@/lib/env";
 import { codeOf, cookiePair, seedApi, seedPortal } from "@/lib/portal/test-fixtures";
@@ -44,8 +44,8 @@ describe.each(BACKENDS)("portal code exchange on %s", (backend) => {
     slidingPortalId = await seedPortal(workspaceId, { slug: "sliding", apiIds: [api], sessionPolicy: "sliding" });
   });
   afterEach(() => {
-    // Each test starts in a fresh one-minute failure window and with the default configuration.
-    advanceClock(60_000);
+    // Each test starts at the start of a fresh one-minute failure window, with the default configuration.
+    advanceToNextWindow(60_000);
     setEnv({ KEYPORT_EXCHANGE_FAILURE_LIMIT: undefined, KEYPORT_TRUSTED_PROXIES: undefined, SESSION_SECRET: undefined, PUBLIC_URL: undefined });
     resetSessionSecretsForTests();
   });

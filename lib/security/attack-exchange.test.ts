@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { portalSessions } from "@/db/schema";
-import { advanceClock } from "@/lib/clock";
+import { advanceClock, advanceToNextWindow } from "@/lib/clock";
 import { resetEnvForTests } from "@/lib/env";
 import { codeOf } from "@/lib/portal/test-fixtures";
 import { expectError, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/security/harness";
@@ -29,7 +29,7 @@ describe.each(BACKENDS)("attack: exchange on %s", (backend) => {
     t = await seedTenant(h.url, "Acme");
   });
   // Each case starts in a fresh one-minute failure window (the counters are per address, and every test is 127.0.0.1).
-  beforeEach(() => advanceClock(60_000));
+  beforeEach(() => advanceToNextWindow(60_000));
   afterAll(async () => {
     await h.close();
     delete process.env.KEYPORT_EXCHANGE_FAILURE_LIMIT;
