@@ -5,11 +5,14 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer, request } from "node:http";
-import next from "next";
 
 const SOCKET_ADDRESS_HEADER = "x-keyport-socket-address";
 const DRAIN_LIMIT_MS = 10_000;
 const dev = process.argv.includes("--dev");
+// A custom server must say which mode it is in (`next start` does this itself): without it React
+// renders the portal pages with its development build.
+process.env.NODE_ENV ??= dev ? "development" : "production";
+const { default: next } = await import("next");
 
 function fail(message) {
   console.error(`keyport: ${message}`);
