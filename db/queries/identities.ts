@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, or } from "drizzle-orm";
+import { and, asc, eq, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { identities } from "@/db/schema";
 
@@ -43,8 +43,8 @@ export async function listIdentitiesPage(
 ): Promise<IdentityRow[]> {
   const conds = [eq(identities.workspaceId, p.workspaceId)];
   if (p.after) {
-    const c = or(gt(identities.createdAt, p.after.createdAt), and(eq(identities.createdAt, p.after.createdAt), gt(identities.id, p.after.id)));
-    if (c) conds.push(c);
+    // A row comparison, so Postgres bounds the (workspace_id, created_at, id) index scan with it (as listKeysPage).
+    conds.push(sql`(${identities.createdAt}, ${identities.id}) > (${p.after.createdAt}, ${p.after.id})`);
   }
   return db
     .select()

@@ -1,4 +1,4 @@
-import { jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type { KeyRatelimit } from "./keys";
 import { ms } from "./columns";
 import { workspaces } from "./workspaces";
@@ -18,5 +18,9 @@ export const identities = pgTable(
     createdAt: ms("created_at").notNull(),
     updatedAt: ms("updated_at"),
   },
-  (t) => [uniqueIndex("identities_workspace_external_idx").on(t.workspaceId, t.externalId)],
+  (t) => [
+    uniqueIndex("identities_workspace_external_idx").on(t.workspaceId, t.externalId),
+    // listIdentities pages by (created_at, id) within a workspace.
+    index("identities_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
+  ],
 );

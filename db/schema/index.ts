@@ -7,3 +7,4 @@ export * from "./portals";
 export * from "./portal-sessions";
 export * from "./events";
 export * from "./ratelimits";
+export * from "./verification-rollups";

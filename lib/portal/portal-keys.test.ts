@@ -1,14 +1,14 @@
 import { Unkey } from "@unkey/api";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { insertVerificationEvents } from "@/db/queries/events";
-import { auditLog, identities, keys } from "@/db/schema";
+import { auditLog, identities, keys, verificationRollups } from "@/db/schema";
 import { advanceClock, now, resetClock } from "@/lib/clock";
 import { openSession, seedApi, seedPortal } from "@/lib/portal/test-fixtures";
 import { post, seedWorkspace } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";
 import { useTestApp } from "@/lib/testing/test-app";
-import { flushVerificationEvents } from "@/lib/verification/record-event";
+import { flushVerificationEvents, recordVerification } from "@/lib/verification/record-event";
 
 const TYPE = "http://localhost:3000/docs/errors/";
 const ORIGIN = { Origin: "http://localhost:3000" };
@@ -17,6 +17,10 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const ALL = ["read_key", "create_key", "reroll_key", "update_key", "delete_key", "read_analytics"].map((a) => `api.*.${a}`);
 type Res = Awaited<ReturnType<typeof post>>;
+
+function rowsOf<T>(res: unknown): T[] {
+  return Array.isArray(res) ? (res as T[]) : (res as { rows: T[] }).rows;
+}
 
 function expectError(res: Res, status: number, code: string) {
   expect(res.status, res.text).toBe(status);
@@ -246,6 +250,76 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
       expect((await call("getVerifications", { startTime: base, endTime: base + 90 * DAY }, s.token)).body.data).toHaveLength(90);
       const ro = await session("user_an", ["api.*.read_key"]);
       expectError(await call("getVerifications", { startTime: base, endTime: base + HOUR }, ro.token), 403, "unkey/authorization/insufficient_permissions");
+    });
+
+    it("hour and day buckets come from the hourly rollup and equal the raw event counts", async () => {
+      const k1 = await createKey(api1, "user_rollup", "r1");
+      const k2 = await createKey(api2, "user_rollup", "r2");
+      const [id] = await app.db.db.select().from(identities).where(eq(identities.externalId, "user_rollup"));
+      const start = Date.UTC(2031, 5, 1);
+      const outcomes = ["VALID", "VALID", "RATE_LIMITED", "EXPIRED", "USAGE_EXCEEDED", "INSUFFICIENT_PERMISSIONS", "DISABLED", "FORBIDDEN"] as const;
+      // Across five hours and two UTC days, in two flushes so the second one upserts onto existing rollup rows.
+      for (let i = 0; i < 120; i++) {
+        const k = i % 3 === 0 ? k2 : k1;
+        const apiId = k === k2 ? api2 : api1;
+        recordVerification({ time: start - 2 * HOUR + i * 2 * MIN + (i % 7), workspaceId, apiId, keyId: k.keyId, identityId: id!.id, outcome: outcomes[i % outcomes.length]! });
+        if (i === 60) await flushVerificationEvents();
+      }
+      await flushVerificationEvents();
+      const rollups = await app.db.db.select().from(verificationRollups).where(eq(verificationRollups.identityId, id!.id));
+      expect(rollups.reduce((n, r) => n + r.total, 0)).toBe(120);
+      expect(new Set(rollups.map((r) => r.hour)).size).toBe(4);
+
+      const s = await session("user_rollup");
+      // Not hour-aligned at either end: the edges come from raw events, the whole hours from the rollup.
+      const win = { startTime: start - 2 * HOUR + 17 * MIN + 3, endTime: start + 2 * HOUR - 11 * MIN };
+      const raw = async (from: number, to: number, bucket: number, keyId?: string) =>
+        rowsOf<{ b: string | number; outcome: string; n: string | number }>(
+          await app.db.db.execute(
+            sql`select (time / ${bucket}::bigint) * ${bucket}::bigint as b, outcome, count(*) as n from verification_events
+                where workspace_id = ${workspaceId} and identity_id = ${id!.id} and time >= ${from} and time < ${to}
+                ${keyId ? sql`and key_id = ${keyId}` : sql``} group by 1, 2`,
+          ),
+        );
+      const field: Record<string, string> = { VALID: "valid", RATE_LIMITED: "rateLimited", EXPIRED: "expired", USAGE_EXCEEDED: "usageExceeded", INSUFFICIENT_PERMISSIONS: "insufficientPermissions", DISABLED: "disabled", FORBIDDEN: "forbidden" };
+      const expected = (rows: { b: string | number; outcome: string; n: string | number }[]) => {
+        const m = new Map<number, Record<string, number>>();
+        for (const r of rows) {
+          const b = m.get(Number(r.b)) ?? { total: 0 };
+          b.total = (b.total ?? 0) + Number(r.n);
+          b[field[r.outcome]!] = (b[field[r.outcome]!] ?? 0) + Number(r.n);
+          m.set(Number(r.b), b);
+        }
+        return m;
+      };
+      for (const [bucket, w, keyId] of [
+        [HOUR, win, undefined],
+        [HOUR, win, k1.keyId],
+        [DAY, { startTime: start - 3 * DAY + 5, endTime: start + 20 * DAY }, undefined],
+      ] as const) {
+        const res = await call("getVerifications", { ...w, ...(keyId ? { keyId } : {}) }, s.token);
+        expect(res.status, res.text).toBe(200);
+        const want = expected(await raw(w.startTime, w.endTime, bucket, keyId));
+        expect(want.size).toBeGreaterThan(1);
+        for (const b of res.body.data as Record<string, number>[]) {
+          const { time, ...counts } = b;
+          const w2 = want.get(time!) ?? {};
+          for (const [f, n] of Object.entries(counts)) expect(n, `${time} ${f}`).toBe(w2[f] ?? 0);
+        }
+      }
+
+      // Proof of the source: a change made to the rollup alone shows up in hour buckets, not in minute buckets.
+      const hour = start - HOUR;
+      await app.db.db.execute(sql`update verification_rollups set valid = valid + 1000, total = total + 1000 where key_id = ${k1.keyId} and hour = ${hour}`);
+      const hours = await call("getVerifications", win, s.token);
+      const before = want1(await raw(hour, hour + HOUR, HOUR));
+      expect(hours.body.data.find((b: { time: number }) => b.time === hour).valid).toBe(before + 1000);
+      const minutes = await call("getVerifications", { startTime: hour, endTime: hour + HOUR }, s.token);
+      expect(minutes.body.data.reduce((n: number, b: { valid: number }) => n + b.valid, 0)).toBe(before);
+      await app.db.db.execute(sql`update verification_rollups set valid = valid - 1000, total = total - 1000 where key_id = ${k1.keyId} and hour = ${hour}`);
+      function want1(rows: { outcome: string; n: string | number }[]) {
+        return rows.filter((r) => r.outcome === "VALID").reduce((n, r) => n + Number(r.n), 0);
+      }
     });
 
     it("counts real verifications recorded by keys.verifyKey", async () => {

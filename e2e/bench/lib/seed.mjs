@@ -130,6 +130,22 @@ export async function seedSql(q, ctx, { small, big, events, at, log, parallel = 
     const t1 = Date.now();
     await withoutIndexes(q, "verification_events", () => inParallel(eventJobs));
     log(`  seed events incl. index builds: ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+    // The server keeps verification_rollups up to date as it writes events; events seeded by SQL
+    // bypass that, so rebuild the workspace's hourly rollups from them (same shape as
+    // db/queries/events.ts) or getVerifications would read empty hours.
+    await step("verification_rollups from events", `delete from verification_rollups where workspace_id = ${ws}`);
+    await step(
+      "verification_rollups insert",
+      `insert into verification_rollups
+         (workspace_id, key_id, hour, identity_id, api_id, total, valid, rate_limited, insufficient_permissions, forbidden, disabled, expired, usage_exceeded, not_found)
+       select workspace_id, key_id, (time / 3600000) * 3600000, identity_id, api_id, count(*),
+              count(*) filter (where outcome = 'VALID'), count(*) filter (where outcome = 'RATE_LIMITED'),
+              count(*) filter (where outcome = 'INSUFFICIENT_PERMISSIONS'), count(*) filter (where outcome = 'FORBIDDEN'),
+              count(*) filter (where outcome = 'DISABLED'), count(*) filter (where outcome = 'EXPIRED'),
+              count(*) filter (where outcome = 'USAGE_EXCEEDED'), count(*) filter (where outcome = 'NOT_FOUND')
+       from verification_events where workspace_id = ${ws} and key_id is not null
+       group by 1, 2, 3, 4, 5`,
+    );
   }
   await step("analyze", "analyze");
   return { identityId, bigMiddleCursor: cursor(base + Math.floor(big / 2) * 10, `key_b${String(Math.floor(big / 2)).padStart(8, "0")}`) };
