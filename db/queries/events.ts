@@ -12,11 +12,19 @@ export type VerificationEventRow = {
   outcome: VerificationOutcome;
 };
 
+const COUNTERS = ["total", "valid", "rate_limited", "insufficient_permissions", "forbidden", "disabled", "expired", "usage_exceeded", "not_found"];
+const OUTCOMES: VerificationOutcome[] = ["VALID", "RATE_LIMITED", "INSUFFICIENT_PERMISSIONS", "FORBIDDEN", "DISABLED", "EXPIRED", "USAGE_EXCEEDED", "NOT_FOUND"];
+/** count(*) and one count per outcome, in COUNTERS order (constants only, no input). */
+const COUNTS = sql.raw(["count(*)", ...OUTCOMES.map((o) => `count(*) filter (where outcome = '${o}')`)].join(", "));
+const addCounters = (table: string) => sql.raw(COUNTERS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(", "));
+const COUNTER_COLUMNS = sql.raw(COUNTERS.join(", "));
+
 /**
- * One statement per batch: the multi-row INSERT of the events, and in a data-modifying CTE the upsert
- * of their hourly rollups (verification_rollups). One statement is one transaction, so a flush lands
- * whole or not at all (a retry after a cut cannot count an event twice in either table). Rows are
- * upserted in conflict-key order so two processes flushing at once lock them in the same order.
+ * One statement per batch: the multi-row INSERT of the events and, in data-modifying CTEs, the upserts
+ * of their hourly rollups (per key: verification_rollups; per end user and API:
+ * verification_identity_rollups). One statement is one transaction, so a flush lands whole or not at
+ * all (a retry after a cut cannot count an event twice in any table). Rows are upserted in
+ * conflict-key order so two processes flushing at once lock them in the same order.
  */
 export async function insertVerificationEvents(db: Db | Tx, rows: VerificationEventRow[]): Promise<void> {
   if (rows.length === 0) return;
@@ -24,30 +32,25 @@ export async function insertVerificationEvents(db: Db | Tx, rows: VerificationEv
     rows.map((r) => sql`(${r.time}::bigint, ${r.workspaceId}, ${r.apiId}, ${r.keyId}, ${r.identityId}, ${r.outcome})`),
     sql`, `,
   );
-  const n = (outcome: VerificationOutcome) => sql.raw(`count(*) filter (where outcome = '${outcome}')`);
   await db.execute(sql`
     with ev as (
       insert into verification_events (time, workspace_id, api_id, key_id, identity_id, outcome)
       values ${values}
       returning time, workspace_id, api_id, key_id, identity_id, outcome
+    ), per_key as (
+      insert into verification_rollups (workspace_id, key_id, hour, identity_id, api_id, ${COUNTER_COLUMNS})
+      select workspace_id, key_id, (time / 3600000) * 3600000, identity_id, api_id, ${COUNTS}
+      from ev
+      where key_id is not null
+      group by 1, 2, 3, 4, 5
+      order by 1, 2, 3, 4, 5
+      on conflict on constraint verification_rollups_key_hour_uq do update set ${addCounters("verification_rollups")}
     )
-    insert into verification_rollups
-      (workspace_id, key_id, hour, identity_id, api_id, total, valid, rate_limited, insufficient_permissions, forbidden, disabled, expired, usage_exceeded, not_found)
-    select workspace_id, key_id, (time / 3600000) * 3600000, identity_id, api_id, count(*),
-      ${n("VALID")}, ${n("RATE_LIMITED")}, ${n("INSUFFICIENT_PERMISSIONS")}, ${n("FORBIDDEN")},
-      ${n("DISABLED")}, ${n("EXPIRED")}, ${n("USAGE_EXCEEDED")}, ${n("NOT_FOUND")}
+    insert into verification_identity_rollups (workspace_id, identity_id, hour, api_id, ${COUNTER_COLUMNS})
+    select workspace_id, identity_id, (time / 3600000) * 3600000, api_id, ${COUNTS}
     from ev
-    where key_id is not null
-    group by 1, 2, 3, 4, 5
-    order by 1, 2, 3, 4, 5
-    on conflict on constraint verification_rollups_key_hour_uq do update set
-      total = verification_rollups.total + excluded.total,
-      valid = verification_rollups.valid + excluded.valid,
-      rate_limited = verification_rollups.rate_limited + excluded.rate_limited,
-      insufficient_permissions = verification_rollups.insufficient_permissions + excluded.insufficient_permissions,
-      forbidden = verification_rollups.forbidden + excluded.forbidden,
-      disabled = verification_rollups.disabled + excluded.disabled,
-      expired = verification_rollups.expired + excluded.expired,
-      usage_exceeded = verification_rollups.usage_exceeded + excluded.usage_exceeded,
-      not_found = verification_rollups.not_found + excluded.not_found`);
+    where identity_id is not null
+    group by 1, 2, 3, 4
+    order by 1, 2, 3, 4
+    on conflict on constraint verification_identity_rollups_hour_uq do update set ${addCounters("verification_identity_rollups")}`);
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, gt, gte, ilike, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, ilike, inArray, isNull, lt, or, sql, type Column } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { apis, identities, keys, verificationEvents, verificationRollups, type VerificationOutcome } from "@/db/schema";
+import { apis, identities, keys, verificationEvents, verificationIdentityRollups, verificationRollups, type VerificationOutcome } from "@/db/schema";
 import type { KeyWithIdentity } from "@/db/queries/keys";
 
 /**
@@ -108,34 +108,43 @@ async function rawBuckets(db: Db | Tx, p: BucketQuery): Promise<BucketRow[]> {
     .groupBy(sql`1`, verificationEvents.outcome);
 }
 
-/** Rollup columns by outcome; `total` is their sum, so it is not read. */
-const ROLLUP_COLUMN = {
-  VALID: verificationRollups.valid,
-  RATE_LIMITED: verificationRollups.rateLimited,
-  INSUFFICIENT_PERMISSIONS: verificationRollups.insufficientPermissions,
-  FORBIDDEN: verificationRollups.forbidden,
-  DISABLED: verificationRollups.disabled,
-  EXPIRED: verificationRollups.expired,
-  USAGE_EXCEEDED: verificationRollups.usageExceeded,
-  NOT_FOUND: verificationRollups.notFound,
-} as const satisfies Record<VerificationOutcome, unknown>;
-const OUTCOMES = Object.keys(ROLLUP_COLUMN) as VerificationOutcome[];
+type Rollup = typeof verificationRollups | typeof verificationIdentityRollups;
 
-/** [start, end) must be whole hours. */
+/** Rollup columns by outcome; `total` is their sum, so it is not read. */
+function rollupColumns(t: Rollup): Record<VerificationOutcome, Column> {
+  return {
+    VALID: t.valid,
+    RATE_LIMITED: t.rateLimited,
+    INSUFFICIENT_PERMISSIONS: t.insufficientPermissions,
+    FORBIDDEN: t.forbidden,
+    DISABLED: t.disabled,
+    EXPIRED: t.expired,
+    USAGE_EXCEEDED: t.usageExceeded,
+    NOT_FOUND: t.notFound,
+  };
+}
+const OUTCOMES = Object.keys(rollupColumns(verificationRollups)) as VerificationOutcome[];
+
+/**
+ * [start, end) must be whole hours. With `keyId` the per-key rollup, otherwise the per-user one
+ * (one row per API and hour however many keys the user has).
+ */
 async function rollupBuckets(db: Db | Tx, p: BucketQuery): Promise<BucketRow[]> {
-  const bucket = sql<number>`(${verificationRollups.hour} / ${p.bucketMs}::bigint) * ${p.bucketMs}::bigint`.mapWith(Number);
-  const sums = Object.fromEntries(OUTCOMES.map((o) => [o, sql<number>`sum(${ROLLUP_COLUMN[o]})`.mapWith(Number)])) as Record<VerificationOutcome, ReturnType<typeof sql<number>>>;
+  const t: Rollup = p.keyId === undefined ? verificationIdentityRollups : verificationRollups;
+  const cols = rollupColumns(t);
+  const bucket = sql<number>`(${t.hour} / ${p.bucketMs}::bigint) * ${p.bucketMs}::bigint`.mapWith(Number);
+  const sums = Object.fromEntries(OUTCOMES.map((o) => [o, sql<number>`sum(${cols[o]})`.mapWith(Number)])) as Record<VerificationOutcome, ReturnType<typeof sql<number>>>;
   const rows = await db
     .select({ bucket, ...sums })
-    .from(verificationRollups)
+    .from(t)
     .where(
       and(
-        eq(verificationRollups.workspaceId, p.workspaceId),
-        eq(verificationRollups.identityId, p.identityId),
-        inArray(verificationRollups.apiId, p.apiIds),
+        eq(t.workspaceId, p.workspaceId),
+        eq(t.identityId, p.identityId),
+        inArray(t.apiId, p.apiIds),
         p.keyId === undefined ? undefined : eq(verificationRollups.keyId, p.keyId),
-        gte(verificationRollups.hour, p.start),
-        lt(verificationRollups.hour, p.end),
+        gte(t.hour, p.start),
+        lt(t.hour, p.end),
       ),
     )
     .groupBy(sql`1`);

@@ -2,7 +2,7 @@ import { Unkey } from "@unkey/api";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { insertVerificationEvents } from "@/db/queries/events";
-import { auditLog, identities, keys, verificationRollups } from "@/db/schema";
+import { auditLog, identities, keys, verificationIdentityRollups, verificationRollups } from "@/db/schema";
 import { advanceClock, now, resetClock } from "@/lib/clock";
 import { openSession, seedApi, seedPortal } from "@/lib/portal/test-fixtures";
 import { post, seedWorkspace } from "@/lib/testing/fixtures";
@@ -269,6 +269,9 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
       const rollups = await app.db.db.select().from(verificationRollups).where(eq(verificationRollups.identityId, id!.id));
       expect(rollups.reduce((n, r) => n + r.total, 0)).toBe(120);
       expect(new Set(rollups.map((r) => r.hour)).size).toBe(4);
+      const perUser = await app.db.db.select().from(verificationIdentityRollups).where(eq(verificationIdentityRollups.identityId, id!.id));
+      expect(perUser.reduce((n, r) => n + r.total, 0)).toBe(120);
+      expect(perUser).toHaveLength(8); // 4 hours × 2 APIs
 
       const s = await session("user_rollup");
       // Not hour-aligned at either end: the edges come from raw events, the whole hours from the rollup.
@@ -308,15 +311,17 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
         }
       }
 
-      // Proof of the source: a change made to the rollup alone shows up in hour buckets, not in minute buckets.
+      // Proof of the source: a change made to the rollups alone shows up in hour buckets (per user without
+      // keyId, per key with it), not in minute buckets, which read raw events.
       const hour = start - HOUR;
+      const before = want1(await raw(hour, hour + HOUR, HOUR, k1.keyId));
       await app.db.db.execute(sql`update verification_rollups set valid = valid + 1000, total = total + 1000 where key_id = ${k1.keyId} and hour = ${hour}`);
-      const hours = await call("getVerifications", win, s.token);
-      const before = want1(await raw(hour, hour + HOUR, HOUR));
-      expect(hours.body.data.find((b: { time: number }) => b.time === hour).valid).toBe(before + 1000);
-      const minutes = await call("getVerifications", { startTime: hour, endTime: hour + HOUR }, s.token);
+      await app.db.db.execute(sql`update verification_identity_rollups set valid = valid + 2000, total = total + 2000 where identity_id = ${id!.id} and api_id = ${api1} and hour = ${hour}`);
+      const hourOf = (res: Res) => res.body.data.find((b: { time: number }) => b.time === hour).valid;
+      expect(hourOf(await call("getVerifications", { ...win, keyId: k1.keyId }, s.token))).toBe(before + 1000);
+      expect(hourOf(await call("getVerifications", win, s.token))).toBe(want1(await raw(hour, hour + HOUR, HOUR)) + 2000);
+      const minutes = await call("getVerifications", { startTime: hour, endTime: hour + HOUR, keyId: k1.keyId }, s.token);
       expect(minutes.body.data.reduce((n: number, b: { valid: number }) => n + b.valid, 0)).toBe(before);
-      await app.db.db.execute(sql`update verification_rollups set valid = valid - 1000, total = total - 1000 where key_id = ${k1.keyId} and hour = ${hour}`);
       function want1(rows: { outcome: string; n: string | number }[]) {
         return rows.filter((r) => r.outcome === "VALID").reduce((n, r) => n + Number(r.n), 0);
       }

@@ -130,21 +130,24 @@ export async function seedSql(q, ctx, { small, big, events, at, log, parallel = 
     const t1 = Date.now();
     await withoutIndexes(q, "verification_events", () => inParallel(eventJobs));
     log(`  seed events incl. index builds: ${((Date.now() - t1) / 1000).toFixed(1)} s`);
-    // The server keeps verification_rollups up to date as it writes events; events seeded by SQL
-    // bypass that, so rebuild the workspace's hourly rollups from them (same shape as
-    // db/queries/events.ts) or getVerifications would read empty hours.
-    await step("verification_rollups from events", `delete from verification_rollups where workspace_id = ${ws}`);
+    // The server keeps the hourly rollups up to date as it writes events (db/queries/events.ts); events
+    // seeded by SQL bypass that, so rebuild the workspace's rollups from them, or getVerifications would
+    // read empty hours.
+    const counts = `count(*), ${["VALID", "RATE_LIMITED", "INSUFFICIENT_PERMISSIONS", "FORBIDDEN", "DISABLED", "EXPIRED", "USAGE_EXCEEDED", "NOT_FOUND"].map((o) => `count(*) filter (where outcome = '${o}')`).join(", ")}`;
+    const counters = "total, valid, rate_limited, insufficient_permissions, forbidden, disabled, expired, usage_exceeded, not_found";
+    await step("clear per-key rollups", `delete from verification_rollups where workspace_id = ${ws}`);
+    await step("clear per-user rollups", `delete from verification_identity_rollups where workspace_id = ${ws}`);
     await step(
-      "verification_rollups insert",
-      `insert into verification_rollups
-         (workspace_id, key_id, hour, identity_id, api_id, total, valid, rate_limited, insufficient_permissions, forbidden, disabled, expired, usage_exceeded, not_found)
-       select workspace_id, key_id, (time / 3600000) * 3600000, identity_id, api_id, count(*),
-              count(*) filter (where outcome = 'VALID'), count(*) filter (where outcome = 'RATE_LIMITED'),
-              count(*) filter (where outcome = 'INSUFFICIENT_PERMISSIONS'), count(*) filter (where outcome = 'FORBIDDEN'),
-              count(*) filter (where outcome = 'DISABLED'), count(*) filter (where outcome = 'EXPIRED'),
-              count(*) filter (where outcome = 'USAGE_EXCEEDED'), count(*) filter (where outcome = 'NOT_FOUND')
-       from verification_events where workspace_id = ${ws} and key_id is not null
-       group by 1, 2, 3, 4, 5`,
+      "verification_rollups (per key) from events",
+      `insert into verification_rollups (workspace_id, key_id, hour, identity_id, api_id, ${counters})
+       select workspace_id, key_id, (time / 3600000) * 3600000, identity_id, api_id, ${counts}
+       from verification_events where workspace_id = ${ws} and key_id is not null group by 1, 2, 3, 4, 5`,
+    );
+    await step(
+      "verification_identity_rollups (per user) from events",
+      `insert into verification_identity_rollups (workspace_id, identity_id, hour, api_id, ${counters})
+       select workspace_id, identity_id, (time / 3600000) * 3600000, api_id, ${counts}
+       from verification_events where workspace_id = ${ws} and identity_id is not null group by 1, 2, 3, 4`,
     );
   }
   await step("analyze", "analyze");
