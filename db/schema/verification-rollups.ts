@@ -1,6 +1,19 @@
 import { integer, pgTable, text, unique } from "drizzle-orm/pg-core";
 import { ms } from "./columns";
 
+/** One counter per outcome; `total` is their sum. */
+const counters = () => ({
+  total: integer("total").notNull().default(0),
+  valid: integer("valid").notNull().default(0),
+  rateLimited: integer("rate_limited").notNull().default(0),
+  insufficientPermissions: integer("insufficient_permissions").notNull().default(0),
+  forbidden: integer("forbidden").notNull().default(0),
+  disabled: integer("disabled").notNull().default(0),
+  expired: integer("expired").notNull().default(0),
+  usageExceeded: integer("usage_exceeded").notNull().default(0),
+  notFound: integer("not_found").notNull().default(0),
+});
+
 /**
  * Verification counts per key and UTC hour, kept up to date by the same flush that writes
  * `verification_events` (lib/verification/record-event.ts), so hour/day analytics read a few rows per
@@ -18,15 +31,7 @@ export const verificationRollups = pgTable(
     apiId: text("api_id"),
     /** Start of the hour, unix ms, a multiple of 3,600,000. */
     hour: ms("hour").notNull(),
-    total: integer("total").notNull().default(0),
-    valid: integer("valid").notNull().default(0),
-    rateLimited: integer("rate_limited").notNull().default(0),
-    insufficientPermissions: integer("insufficient_permissions").notNull().default(0),
-    forbidden: integer("forbidden").notNull().default(0),
-    disabled: integer("disabled").notNull().default(0),
-    expired: integer("expired").notNull().default(0),
-    usageExceeded: integer("usage_exceeded").notNull().default(0),
-    notFound: integer("not_found").notNull().default(0),
+    ...counters(),
   },
   (t) => [
     // The upsert's conflict target, and the per-key range query (workspace, key, hour range).
@@ -34,17 +39,6 @@ export const verificationRollups = pgTable(
   ],
 );
 
-const counters = () => ({
-  total: integer("total").notNull().default(0),
-  valid: integer("valid").notNull().default(0),
-  rateLimited: integer("rate_limited").notNull().default(0),
-  insufficientPermissions: integer("insufficient_permissions").notNull().default(0),
-  forbidden: integer("forbidden").notNull().default(0),
-  disabled: integer("disabled").notNull().default(0),
-  expired: integer("expired").notNull().default(0),
-  usageExceeded: integer("usage_exceeded").notNull().default(0),
-  notFound: integer("not_found").notNull().default(0),
-});
 
 /**
  * The same counts per end user, API and UTC hour (no key), for the portal's per-user query: an
