@@ -4,79 +4,11 @@
  * seeds through the operator API and /v2, and then hurts the process: SIGTERM mid-request,
  * `kill -9` mid-exchange, a bad SESSION_SECRET. No browser page is used.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { request as httpRequest } from "node:http";
-import postgres from "postgres";
 import { expect, test } from "@playwright/test";
+import { freshDatabase, nextPort, OPERATOR_TOKEN as OPERATOR, ready, startServer, stop } from "./fixtures/server-process";
 
-const ADMIN_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const OPERATOR = "e2e-faults-operator-token-0123456789abcdef";
-const SECRET = "e2e-faults-session-secret-0123456789abcdef012345";
-let nextPort = 3300 + (process.pid % 200);
-
-type Server = { port: number; base: string; proc: ChildProcess; output: () => string; exited: Promise<number | null> };
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
-
-async function freshDatabase(): Promise<{ url: string; sql: postgres.Sql; drop: () => Promise<void> }> {
-  const name = `keyport_e2e_faults_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
-  const sql = postgres(u.toString(), { max: 2, onnotice: () => {} });
-  return {
-    url: u.toString(),
-    sql,
-    drop: async () => {
-      await sql.end();
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
-}
-
-function startServer(databaseUrl: string, env: Record<string, string> = {}, port = nextPort++): Server {
-  const base = `http://127.0.0.1:${port}`;
-  let out = "";
-  const proc = spawn(process.execPath, ["bin/server.mjs"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      PUBLIC_URL: `http://localhost:${port}`,
-      DATABASE_URL: databaseUrl,
-      KEYPORT_OPERATOR_TOKEN: OPERATOR,
-      SESSION_SECRET: SECRET,
-      KEYPORT_LOG_LEVEL: "warn",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  proc.stdout?.on("data", (c) => (out += String(c)));
-  proc.stderr?.on("data", (c) => (out += String(c)));
-  const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
-  return { port, base, proc, output: () => out, exited };
-}
-
-async function ready(server: Server, ms = 90_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (server.proc.exitCode !== null) throw new Error(`server exited ${server.proc.exitCode}:\n${server.output()}`);
-    try {
-      const res = await fetch(`${server.base}/v2/liveness`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server not ready:\n${server.output()}`);
-}
-
-async function stop(server: Server): Promise<void> {
-  if (server.proc.exitCode === null && server.proc.signalCode === null) server.proc.kill("SIGKILL");
-  await server.exited;
-}
 
 async function call(base: string, path: string, body: unknown, token?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Json; headers: Headers; text: string }> {
   const res = await fetch(`${base}${path}`, {
@@ -298,7 +230,7 @@ test.describe("process faults and server headers", () => {
 
   test("HSTS and a Secure cookie when PUBLIC_URL is https", async () => {
     const db = await freshDatabase();
-    const port = nextPort++;
+    const port = nextPort();
     const server = startServer(db.url, { PUBLIC_URL: `https://localhost:${port}` }, port);
     try {
       await ready(server);
