@@ -1,24 +1,17 @@
 import type { PortalRow } from "@/db/queries/portals";
+import { portalView } from "@/lib/portal/session-context";
 
 /** The operator-facing shape of a portal configuration: explicit fields, never the raw row. */
 export type PortalConfig = ReturnType<typeof toPortalConfig>;
 
+/** What a session sees of the portal (one mapper for both planes), plus what only the operator sees. */
 export function toPortalConfig(row: PortalRow, apiIds: string[]) {
+  const { id, ...view } = portalView(row, apiIds);
   return {
-    portalId: row.id,
+    portalId: id,
     workspaceId: row.workspaceId,
-    slug: row.slug,
-    displayName: row.displayName,
-    apiIds,
-    logoUrl: row.logoUrl ?? undefined,
-    primaryColor: row.primaryColor ?? undefined,
+    ...view,
     returnUrl: row.returnUrl ?? undefined,
-    apiBaseUrl: row.apiBaseUrl ?? undefined,
-    docsMarkdown: row.docsMarkdown ?? undefined,
-    sessionPolicy: row.sessionPolicy,
-    maxKeys: row.maxKeys,
-    keyTemplate: row.keyTemplate,
-    enabled: row.enabled,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt ?? undefined,
   };
