@@ -4,6 +4,7 @@ import { keys, portalSessions } from "@/db/schema";
 import { codeOf } from "@/lib/portal/test-fixtures";
 import { expectError, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/security/harness";
 import { post } from "@/lib/testing/fixtures";
+import { flushVerificationEvents } from "@/lib/verification/record-event";
 import { BACKENDS } from "@/lib/testing/test-db";
 
 /**
@@ -66,6 +67,8 @@ describe.each(BACKENDS)("attack: CSRF on %s", (backend) => {
   ])("%s with the sealed cookie and no Origin / Sec-Fetch-Site → 403 forbidden, nothing changes", async (path, body) => {
     const { keyId } = await h.keyFor(t, "victim_n");
     const s = await h.session(t, "victim_n");
+    // Land earlier tests' buffered verifications (they move lastUsedAt) before the snapshot.
+    await flushVerificationEvents();
     const before = await h.db.db.select().from(keys).where(eq(keys.workspaceId, t.workspaceId));
     expectError(await post(h.url, `/v2/${path}`, body(keyId), undefined, { Cookie: s.cookie }), 403, "unkey/authorization/forbidden");
     expect(await h.db.db.select().from(keys).where(eq(keys.workspaceId, t.workspaceId))).toEqual(before);
