@@ -1,13 +1,18 @@
 #!/usr/bin/env node
-// Serves the built Next.js app through a plain node:http server, so Keyport knows each request's
-// socket address (Next.js would pass a client-sent X-Forwarded-For through untouched), runs the
-// start-up checks before taking traffic, prints the banner, and shuts down gracefully.
-import { randomBytes } from "node:crypto";
+// One process, one port, two planes (docs/ARCHITECTURE.md): requests for the backend plane (root-key
+// and operator endpoints, /openapi.json) go to its Hono listener before Next.js sees them; everything
+// else (portal pages, the session exchange that sets the cookie, docs) goes to Next.js. This server
+// also stamps each request with its socket address (Next.js would pass a client-sent X-Forwarded-For
+// through untouched), runs the start-up checks before taking traffic, prints the banner, and shuts
+// down gracefully.
 import { existsSync } from "node:fs";
-import { createServer, request } from "node:http";
+import { createServer } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const SOCKET_ADDRESS_HEADER = "x-keyport-socket-address";
 const DRAIN_LIMIT_MS = 10_000;
+const BACKEND_BUNDLE = path.resolve(".next/backend-plane/index.mjs");
 const dev = process.argv.includes("--dev");
 // A custom server must say which mode it is in (`next start` does this itself): without it React
 // renders the portal pages with its development build.
@@ -19,16 +24,48 @@ function fail(message) {
   process.exit(1);
 }
 
-// PORT is needed before Next starts; the full environment is validated by the bootstrap route (lib/env.ts).
+// PORT is needed before anything starts; the full environment is validated by bootstrap() (lib/env.ts).
 const rawPort = process.env.PORT ?? "3000";
 if (!/^\d+$/.test(rawPort) || Number(rawPort) < 1 || Number(rawPort) > 65535) {
   fail(`Invalid configuration: PORT must be a whole number from 1 to 65535 (got "${rawPort}")`);
 }
 const port = Number(rawPort);
 
-// Proves to the bootstrap route that the caller is this process (it returns a new operator token).
-process.env.KEYPORT_BOOTSTRAP_NONCE = randomBytes(32).toString("hex");
-const nonce = process.env.KEYPORT_BOOTSTRAP_NONCE;
+/**
+ * The backend plane module: the production bundle, or in dev a watched build that is swapped in after
+ * every change (its shared state lives on globalThis, so a reload keeps the database handle and buffers).
+ */
+let backend;
+let backendListener;
+async function loadBackend() {
+  if (!dev) {
+    if (!existsSync(BACKEND_BUNDLE)) fail("the backend plane is not built; run `npm run build` (npm start does it when needed)");
+    backend = await import(pathToFileURL(BACKEND_BUNDLE).href);
+    backendListener = backend.createBackendListener();
+    return;
+  }
+  const { watchBackend } = await import("./build-backend.mjs");
+  let version = 0;
+  let loaded;
+  const first = new Promise((resolve) => (loaded = resolve));
+  await watchBackend(async (file) => {
+    const mod = await import(`${pathToFileURL(file).href}?v=${++version}`);
+    backend = mod;
+    backendListener = mod.createBackendListener();
+    if (version > 1) console.log("keyport: backend plane reloaded");
+    loaded();
+  });
+  await first;
+}
+
+await loadBackend();
+let info;
+try {
+  info = await backend.bootstrap();
+} catch (err) {
+  // The message goes to the operator's terminal: env errors name the variable, lock errors the folder.
+  fail(err instanceof Error ? err.message : String(err));
+}
 
 const app = next({ dev, dir: process.cwd(), port, hostname: "0.0.0.0" });
 const handle = app.getRequestHandler();
@@ -36,65 +73,22 @@ await app.prepare();
 
 // HSTS only when the public address is https (a header over plain http would be ignored anyway, and
 // on localhost it would pin the browser to https). next.config.ts headers() are fixed at build time,
-// so this runtime choice lives here.
+// so this runtime choice lives here, for both planes.
 const hsts = /^https:\/\//i.test(process.env.PUBLIC_URL ?? "") ? "max-age=31536000; includeSubDomains" : undefined;
 
 let inFlight = 0;
 function serve(req, res) {
   if (hsts) res.setHeader("Strict-Transport-Security", hsts);
+  inFlight++;
+  res.on("close", () => inFlight--);
+  const url = req.url ?? "/";
+  const q = url.indexOf("?");
+  if (backend.planeOf(q === -1 ? url : url.slice(0, q)) === "backend") return backendListener(req, res);
   // The only trustworthy source of the client's address; a client-sent copy is discarded.
   delete req.headers[SOCKET_ADDRESS_HEADER];
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
-  inFlight++;
-  res.on("close", () => inFlight--);
   handle(req, res);
 }
-
-/** Runs lib/bootstrap through its route on a private loopback listener, before the public port opens. */
-async function runBootstrap() {
-  const internal = createServer(serve);
-  await new Promise((resolve) => internal.listen(0, "127.0.0.1", resolve));
-  try {
-    const body = await new Promise((resolve, reject) => {
-      const req = request(
-        {
-          host: "127.0.0.1",
-          port: internal.address().port,
-          path: "/operator/internal/bootstrap",
-          method: "POST",
-          headers: { "x-keyport-bootstrap-nonce": nonce, "content-type": "application/json", connection: "close" },
-        },
-        (res) => {
-          let text = "";
-          res.setEncoding("utf8");
-          res.on("data", (c) => (text += c));
-          res.on("end", () => resolve({ status: res.statusCode, text }));
-        },
-      );
-      req.on("error", reject);
-      req.end("{}");
-    });
-    let json;
-    try {
-      json = JSON.parse(body.text);
-    } catch {
-      json = undefined;
-    }
-    if (body.status !== 200 || !json) throw new Error(json?.error ?? `start-up checks failed (HTTP ${body.status})`);
-    return json;
-  } finally {
-    internal.closeAllConnections?.();
-    await new Promise((resolve) => internal.close(resolve));
-  }
-}
-
-let info;
-try {
-  info = await runBootstrap();
-} catch (err) {
-  fail(err instanceof Error ? err.message : String(err));
-}
-
 const server = createServer(serve);
 server.on("error", (err) => {
   if (err.code === "EADDRINUSE") fail(`port ${port} is already in use; stop the other server or set PORT`);

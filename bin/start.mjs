@@ -27,10 +27,12 @@ function newest(paths) {
 }
 
 const buildId = ".next/BUILD_ID";
-const stale = !existsSync(buildId) || newest(SOURCES) > statSync(buildId).mtimeMs;
+const backendBundle = ".next/backend-plane/index.mjs";
+const stale = !existsSync(buildId) || !existsSync(backendBundle) || newest(SOURCES) > statSync(buildId).mtimeMs;
 if (stale) {
   console.log(existsSync(buildId) ? "keyport: sources changed since the last build; building…" : "keyport: no build yet; building…");
-  const r = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  // Both planes: Next.js's build, then the backend plane's bundle (package.json "build").
+  const r = spawnSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
   if (r.status !== 0) {
     console.error("keyport: the build failed (see above)");
     process.exit(r.status ?? 1);

@@ -7,7 +7,7 @@ const steps = [
   ["typecheck", "npx", ["tsc", "--noEmit"]],
   ["lint", "npx", ["eslint", "."]],
   ["unit + integration", "npx", ["vitest", "run"]],
-  ["build", "npx", ["next", "build"]],
+  ["build", "npm", ["run", "--silent", "build"]],
   ["end-to-end", "npx", ["playwright", "test"]],
 ];
 

@@ -28,14 +28,14 @@ const COUNTER_COLUMNS = sql.raw(COUNTERS.join(", "));
  */
 export async function insertVerificationEvents(db: Db | Tx, rows: VerificationEventRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const values = sql.join(
-    rows.map((r) => sql`(${r.time}::bigint, ${r.workspaceId}, ${r.apiId}, ${r.keyId}, ${r.identityId}, ${r.outcome})`),
-    sql`, `,
-  );
+  // One array per column (unnest): the statement text is the same for every batch size, so it is
+  // built and prepared once, and a batch of 500 events costs 6 parameters, not 3,000.
+  const column = <T>(pick: (r: VerificationEventRow) => T) => sql.param(rows.map(pick));
   await db.execute(sql`
     with ev as (
       insert into verification_events (time, workspace_id, api_id, key_id, identity_id, outcome)
-      values ${values}
+      select * from unnest(${column((r) => r.time)}::bigint[], ${column((r) => r.workspaceId)}::text[], ${column((r) => r.apiId)}::text[],
+        ${column((r) => r.keyId)}::text[], ${column((r) => r.identityId)}::text[], ${column((r) => r.outcome)}::text[])
       returning time, workspace_id, api_id, key_id, identity_id, outcome
     ), per_key as (
       insert into verification_rollups (workspace_id, key_id, hour, identity_id, api_id, ${COUNTER_COLUMNS})

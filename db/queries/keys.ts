@@ -15,15 +15,30 @@ export async function insertKey(db: Db | Tx, row: typeof keys.$inferInsert) {
  * Verification lookup: by hash only (the hash is unique across workspaces); the caller compares the
  * workspace. Deleted keys and keys of deleted APIs are filtered here, so they answer NOT_FOUND.
  */
-export async function findKeyForVerification(db: Db | Tx, hash: string): Promise<KeyWithIdentity | undefined> {
-  const rows = await db
+export async function findKeyForVerification(db: Db, hash: string): Promise<KeyWithIdentity | undefined> {
+  const rows = await verificationLookup(db).execute({ hash });
+  return rows[0];
+}
+
+/**
+ * keys.verifyKey runs this on every call: built once per database handle (drizzle's prepare), so a
+ * call costs no query building, and the driver reuses one server-side prepared statement.
+ */
+function prepareVerificationLookup(db: Db) {
+  return db
     .select({ key: keys, identity: identities })
     .from(keys)
     .innerJoin(apis, eq(apis.id, keys.apiId))
     .leftJoin(identities, eq(identities.id, keys.identityId))
-    .where(and(eq(keys.hash, hash), isNull(keys.deletedAt), isNull(apis.deletedAt)))
-    .limit(1);
-  return rows[0];
+    .where(and(eq(keys.hash, sql.placeholder("hash")), isNull(keys.deletedAt), isNull(apis.deletedAt)))
+    .limit(1)
+    .prepare("keyport_verify_key_by_hash");
+}
+const lookups = new WeakMap<Db, ReturnType<typeof prepareVerificationLookup>>();
+function verificationLookup(db: Db): ReturnType<typeof prepareVerificationLookup> {
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = prepareVerificationLookup(db)));
+  return lookup;
 }
 
 /** A live key of this workspace (its API live too), with its identity. */
@@ -111,11 +126,10 @@ export async function hardDeleteKey(db: Db | Tx, workspaceId: string, keyId: str
 /** lastUsedAt, batched with the events flush: one statement for all keys seen since the last flush. */
 export async function touchLastUsed(db: Db | Tx, seen: Map<string, number>): Promise<void> {
   if (seen.size === 0) return;
-  const values = sql.join(
-    [...seen].map(([id, t]) => sql`(${id}::text, ${t}::bigint)`),
-    sql`, `,
-  );
+  // Arrays (unnest), so the statement text does not depend on how many keys the batch saw.
+  const ids = sql.param([...seen.keys()]);
+  const times = sql.param([...seen.values()]);
   await db.execute(
-    sql`update keys set last_used_at = v.t from (values ${values}) as v(id, t) where keys.id = v.id and (keys.last_used_at is null or keys.last_used_at < v.t)`,
+    sql`update keys set last_used_at = v.t from unnest(${ids}::text[], ${times}::bigint[]) as v(id, t) where keys.id = v.id and (keys.last_used_at is null or keys.last_used_at < v.t)`,
   );
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --only verify,portal] [--multi] [--quick] [--pg-only] [--profile]
+// npm run bench [-- --only verify,portal] [--multi] [--quick] [--pg-only] [--profile] [--seconds N] [--help]
 // Builds (if needed) and starts production Keyport servers, seeds data, drives load on loopback with
 // autocannon, prints one markdown table and writes bench-results/latest.json. See README-bench.
 import { randomBytes } from "node:crypto";
@@ -12,21 +12,53 @@ import { analyticsProbe } from "./lib/analytics-probe.mjs";
 import { ensureBuild } from "./lib/build.mjs";
 import { runMulti } from "./lib/multi.mjs";
 import { startFloor, startKeyport } from "./lib/processes.mjs";
-import { scenarios } from "./lib/scenarios.mjs";
+import { GROUPS, scenarios } from "./lib/scenarios.mjs";
 import { portalSession, seedSql, seedViaApi } from "./lib/seed.mjs";
-import { machine, renderTable } from "./lib/report.mjs";
+import { judge, machine, renderTable, verdicts } from "./lib/report.mjs";
 
-const { values: args } = parseArgs({
-  options: {
-    only: { type: "string" },
-    multi: { type: "boolean", default: false },
-    quick: { type: "boolean", default: false },
-    "pg-only": { type: "boolean", default: false },
-    profile: { type: "boolean", default: false },
-    seconds: { type: "string" },
-    "pg-url": { type: "string", default: process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432" },
-  },
-});
+const USAGE = `npm run bench [-- options]   (or: node e2e/bench/run.mjs [options])
+  --only <groups>   comma-separated: ${GROUPS.join(", ")} (default: all)
+  --multi           also two Keyport processes on one Postgres behind a round-robin proxy
+  --quick           3 s runs, 100 k / 0.5 M rows: a smoke test
+  --pg-only         skip the PGlite half
+  --profile         the Postgres server runs with --cpu-prof (bench-results/profiles/)
+  --seconds <n>     length of each measured run
+  --pg-url <url>    Postgres server without a database name (default $BENCH_PG_URL or postgres://postgres@127.0.0.1:5432)
+  --help            this text`;
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      help: { type: "boolean", short: "h", default: false },
+      only: { type: "string" },
+      multi: { type: "boolean", default: false },
+      quick: { type: "boolean", default: false },
+      "pg-only": { type: "boolean", default: false },
+      profile: { type: "boolean", default: false },
+      seconds: { type: "string" },
+      "pg-url": { type: "string", default: process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432" },
+    },
+  });
+} catch (err) {
+  console.error(`${err.message}\n\n${USAGE}`);
+  process.exit(2);
+}
+const args = parsed.values;
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+// A typo in --only would otherwise run nothing and print an empty table.
+const unknown = (args.only ?? "").split(",").filter((g) => g && !GROUPS.includes(g));
+if (unknown.length) {
+  console.error(`unknown group(s) in --only: ${unknown.join(", ")}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (args.seconds !== undefined && !(Number(args.seconds) > 0)) {
+  console.error(`--seconds needs a positive number (got "${args.seconds}")\n\n${USAGE}`);
+  process.exit(2);
+}
 const repo = path.resolve(new URL("../..", import.meta.url).pathname);
 const t0 = Date.now();
 const log = (m) => console.error(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${m}`);
@@ -61,7 +93,15 @@ async function runScenarios(backend, ks, ctx, session, at, events) {
   const byId = {};
   for (const s of list) {
     log(`${backend}: ${s.id}…`);
-    const r = await s.run();
+    let r;
+    try {
+      r = await s.run();
+    } catch (err) {
+      // One broken scenario is a miss in the table, not a bench without a table.
+      log(`  ${s.id} failed: ${err.stack ?? err}`);
+      r = { error: err.message, rps: NaN, p50: NaN, p99: NaN, errors: NaN, rssMaxMB: NaN, cpuMsPerReq: NaN };
+      process.exitCode = 1;
+    }
     byId[s.id] = r;
     results.runs.push({ backend, id: s.id, group: s.group, name: s.name, target: s.target, check: s.check, result: r });
     if (r.floor) {
@@ -69,7 +109,7 @@ async function runScenarios(backend, ks, ctx, session, at, events) {
       results.floor[backend][r.connections] = r.floor;
       log(`  floor ${r.floor.rps.toFixed(0)} req/s, p50 ${r.floor.p50} ms, p99 ${r.floor.p99} ms, ${r.floor.cpuMsPerReq.toFixed(2)} CPU ms/req`);
     }
-    log(`  ${r.rps.toFixed(0)} req/s, p50 ${Number(r.p50).toFixed(1)} ms, p99 ${Number(r.p99).toFixed(1)} ms, errors ${r.errors}, RSS ${r.rssMaxMB.toFixed(0)} MB, ${r.cpuMsPerReq.toFixed(2)} CPU ms/req`);
+    if (!r.error) log(`  ${r.rps.toFixed(0)} req/s, p50 ${Number(r.p50).toFixed(1)} ms, p99 ${Number(r.p99).toFixed(1)} ms, errors ${r.errors}, RSS ${r.rssMaxMB.toFixed(0)} MB, ${r.cpuMsPerReq.toFixed(2)} CPU ms/req`);
   }
   return byId;
 }
@@ -108,7 +148,15 @@ async function postgresPhase(appDir) {
     results.analyticsProbe = await analyticsProbe(sql2, ctx, at, log);
     await sql2.end();
   }
-  if (args.multi) results.multi = await runMulti({ appDir, benchUrl, operatorToken, sessionSecret, ctx, single: ks, seconds: SIZES.seconds, warmup: SIZES.warmup, log });
+  if (args.multi) {
+    try {
+      results.multi = await runMulti({ appDir, benchUrl, operatorToken, sessionSecret, ctx, single: ks, seconds: SIZES.seconds, warmup: SIZES.warmup, log });
+    } catch (err) {
+      log(`multi failed: ${err.stack ?? err}`);
+      results.multi = { error: err.message };
+      process.exitCode = 1;
+    }
+  }
   await ks.stop();
 }
 
@@ -148,7 +196,14 @@ try {
   const table = renderTable(results);
   console.log(table);
   mkdirSync(path.join(repo, "bench-results"), { recursive: true });
-  const json = { ...results, runs: results.runs.map(({ check, ...r }) => ({ ...r, verdict: check(r.result, Object.fromEntries(results.runs.filter((x) => x.backend === r.backend).map((x) => [x.id, x.result]))) })), table, seconds: (Date.now() - t0) / 1000 };
+  const json = {
+    ...results,
+    // check is a function: JSON.stringify leaves out the undefined.
+    runs: results.runs.map((run) => ({ ...run, check: undefined, verdict: judge(run, results) })),
+    targets: verdicts(results),
+    table,
+    seconds: (Date.now() - t0) / 1000,
+  };
   delete json.ctxPg;
   writeFileSync(path.join(repo, "bench-results/latest.json"), JSON.stringify(json, null, 2));
   log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s; results in bench-results/latest.json`);

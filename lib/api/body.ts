@@ -9,9 +9,10 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   if (!/^application\/json\s*(;|$)/i.test(type.trim())) {
     throw new ApiError("user/bad_request/unsupported_content_type");
   }
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > BODY_LIMIT) throw new ApiError("user/bad_request/request_body_too_large");
-  const text = await readCapped(req);
+  const length = req.headers.get("content-length");
+  if (length !== null && Number(length) > BODY_LIMIT) throw new ApiError("user/bad_request/request_body_too_large");
+  // With a declared length, Node's HTTP parser stops at it: read in one go. Without one (chunked), count as it comes.
+  const text = length !== null ? await req.text() : await readCapped(req);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);

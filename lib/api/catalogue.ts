@@ -359,6 +359,32 @@ curl -X POST {{PUBLIC_URL}}/v2/portal.listKeys \\
     ],
     mistakes: [{ title: "Re-running a provisioning script", text: "`portal create` is not idempotent; scripts should `portal list` first or treat 409 as done." }],
   },
+  {
+    code: "keyport/routing/route_not_found",
+    status: 404,
+    title: "Not Found",
+    detail: "No endpoint at this path. The list of endpoints is at /openapi.json.",
+    happened:
+      "The request reached the API (`/v2/*` or `/operator/v1/*`), but no endpoint has this path. Endpoint names are case-sensitive and use a dot between the resource and the verb, as in Unkey's v2 API: `/v2/keys.verifyKey`, not `/v2/keys/verifyKey` or `/v2/keys.verifykey`. Nothing was read or changed.",
+    fix: [
+      { step: "Check the spelling against the list of endpoints:", example: "curl -s {{PUBLIC_URL}}/openapi.json | jq -r '.paths | keys[]'" },
+      { step: "Using an SDK? `@unkey/api` 2.x calls the v2 paths; point its `serverURL` at {{PUBLIC_URL}} without a trailing `/v2`." },
+    ],
+    mistakes: [
+      { title: "A v1 path", text: "Keyport speaks Unkey's v2 API only; `/v1/keys.verifyKey` and the v1 SDK are not served." },
+      { title: "A doubled prefix", text: "`serverURL: \"{{PUBLIC_URL}}/v2\"` makes the SDK call `/v2/v2/...`." },
+    ],
+  },
+  {
+    code: "keyport/routing/method_not_allowed",
+    status: 405,
+    title: "Method Not Allowed",
+    detail: "This endpoint does not take this HTTP method. The `Allow` header lists the ones it takes.",
+    happened:
+      "Every API endpoint that reads or changes data takes POST with a JSON body, so no link, image or prefetch can trigger it; only `/v2/liveness` and `/openapi.json` also answer GET. Nothing was read or changed.",
+    fix: [{ step: "Send POST with a JSON body:", example: "curl -X POST {{PUBLIC_URL}}/v2/liveness -H \"Content-Type: application/json\" -d '{}'" }],
+    mistakes: [{ title: "Query-string parameters", text: "`GET /v2/keys.getKey?keyId=…` is refused: the id goes in the JSON body of a POST." }],
+  },
 ] as const satisfies readonly ErrorDoc[];
 
 export type ErrorCode = (typeof CATALOGUE)[number]["code"];

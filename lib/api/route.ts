@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { parseInput, readJsonBody } from "@/lib/api/body";
 import { ApiError, isDatabaseUnavailable } from "@/lib/api/errors";
-import { errorResponse, successResponse } from "@/lib/api/reply";
+import { errorParts, type ReplyParts, successParts, toResponse } from "@/lib/api/reply";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { log } from "@/lib/log";
@@ -24,29 +24,36 @@ type RouteOptions<S extends z.ZodType, A> = {
  * content type, body cap, schema parsing, and the mapping of every thrown error to the envelope.
  */
 export function route<S extends z.ZodType, A>(options: RouteOptions<S, A>) {
-  // The schema and authenticator ride on the handler so /openapi.json is generated from them (lib/openapi).
-  return Object.assign(POST, { input: options.input, auth: options.auth as Authenticator<unknown> });
+  // The schema and authenticator ride on the handler so /openapi.json is generated from them (lib/openapi);
+  // `serve` is the same handler answering plain parts, which the backend plane writes to the socket itself.
+  const POST = async (req: Request): Promise<Response> => toResponse(await serve(req));
+  return Object.assign(POST, { input: options.input, auth: options.auth as Authenticator<unknown>, serve });
 
-  async function POST(req: Request): Promise<Response> {
+  async function serve(req: Request): Promise<ReplyParts> {
     const requestId = newId("req");
     const started = performance.now();
     const rc: RequestContext = { req, requestId };
-    let res: Response;
+    let res: ReplyParts;
     try {
       const auth = await options.auth(rc);
       // GET is served only by read-only routes such as liveness; everything else is POST.
       const body = req.method === "GET" ? {} : await readJsonBody(req);
       const input = parseInput(options.input, body);
-      res = successResponse(requestId, await options.handler({ input, auth, rc }));
+      res = successParts(requestId, await options.handler({ input, auth, rc }));
     } catch (err) {
-      res = errorResponse(requestId, env().PUBLIC_URL, toApiError(err, requestId));
+      res = errorParts(requestId, env().PUBLIC_URL, toApiError(err, requestId));
     }
-    log().info(
-      { requestId, method: req.method, path: new URL(req.url).pathname, status: res.status, ms: Math.round(performance.now() - started) },
-      "request",
-    );
+    log().info({ requestId, method: req.method, path: pathOf(req.url), status: res.status, ms: Math.round(performance.now() - started) }, "request");
     return res;
   }
+}
+
+/** The path of an absolute URL, without building a URL object per request. */
+function pathOf(url: string): string {
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  if (start === -1) return "/";
+  const q = url.indexOf("?", start);
+  return q === -1 ? url.slice(start) : url.slice(start, q);
 }
 
 export function toApiError(err: unknown, requestId: string): ApiError {
@@ -67,12 +74,4 @@ function describe(err: unknown): Record<string, unknown> {
   if (!(err instanceof Error)) return { kind: typeof err };
   const cause = (err as { cause?: { code?: unknown; name?: unknown } }).cause;
   return { name: err.name, code: (err as { code?: unknown }).code, causeName: cause?.name, causeCode: cause?.code };
-}
-
-/** Answers any method other than POST on a /v2 route: state never changes by GET (405). */
-export function methodNotAllowed(): Response {
-  return new Response(JSON.stringify({ error: { title: "Method Not Allowed", status: 405, detail: "Use POST." } }), {
-    status: 405,
-    headers: { "Content-Type": "application/json", Allow: "POST" },
-  });
 }

@@ -4,6 +4,7 @@ import { findRootKeyByHash } from "@/db/queries/root-keys";
 import { ApiError } from "@/lib/api/errors";
 import type { RequestContext } from "@/lib/api/route";
 import { holdsAny } from "@/lib/auth/permissions";
+import { cachedRootKey } from "@/lib/auth/root-key-cache";
 import { bearerToken } from "@/lib/auth/bearer";
 import { now } from "@/lib/clock";
 import { sha256 } from "@/lib/crypto/secrets";
@@ -37,11 +38,11 @@ export function rootAuthFor(row: { id: string; workspaceId: string; permissions:
   };
 }
 
-/** Authenticator for root-key endpoints: Bearer header, SHA-256 lookup (SPEC §2 codes). */
+/** Authenticator for root-key endpoints: Bearer header, SHA-256 lookup (cached ≤ 1 s, lib/auth/root-key-cache.ts). */
 export async function rootKeyAuth(rc: RequestContext): Promise<RootAuth> {
   const token = bearerToken(rc.req);
   if (token === undefined) throw new ApiError("unkey/authentication/missing");
-  const row = await findRootKeyByHash(await getDb(), sha256(token));
+  const row = await cachedRootKey(sha256(token), async (hash) => findRootKeyByHash(await getDb(), hash));
   if (!row || (row.expiresAt !== null && row.expiresAt <= now())) throw new ApiError("unkey/authentication/key_not_found");
   return rootAuthFor(row);
 }

@@ -6,7 +6,7 @@ import { CATALOGUE } from "@/lib/api/catalogue";
 import type { Authenticator } from "@/lib/api/route";
 import { noAuth, rootKeyAuth } from "@/lib/auth/root-key";
 import { operatorAuth } from "@/lib/operator/operator-auth";
-import { ROUTES, type RouteModule } from "@/lib/openapi/routes";
+import { ROUTES, type RouteModule } from "@/lib/http/route-table";
 
 type Documented = ((req: Request) => Promise<Response>) & { input?: z.ZodType; auth?: Authenticator<unknown> };
 type JsonObject = Record<string, unknown>;
@@ -44,7 +44,7 @@ const errorResponse = (description: string, contentType = "application/json") =>
   content: { [contentType]: { schema: ref("ErrorEnvelope") } },
 });
 
-/** OpenAPI 3.1 for every route in lib/openapi/routes.ts, request bodies from the routes' own zod schemas. */
+/** OpenAPI 3.1 for every route in lib/http/route-table.ts, request bodies from the routes' own zod schemas. */
 export function buildOpenApiDocument(publicUrl: string): JsonObject {
   const paths: JsonObject = {};
   for (const [urlPath, mod] of Object.entries(ROUTES) as [string, RouteModule][]) {

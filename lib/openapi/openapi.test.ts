@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROUTES } from "@/lib/openapi/routes";
+import { ROUTES } from "@/lib/http/route-table";
 import { startTestServer, type TestServer } from "@/lib/testing/test-server";
 
 const ROOT = path.join(import.meta.dirname, "..", "..");
@@ -9,11 +9,11 @@ const folders = (dir: string) =>
   readdirSync(path.join(ROOT, dir)).filter((d) => statSync(path.join(ROOT, dir, d)).isDirectory());
 
 describe("OpenAPI coverage", () => {
-  // If this fails, a route was added without listing it in lib/openapi/routes.ts: add an import and a ROUTES entry.
-  it.each(folders("app/v2"))("app/v2/%s is listed in lib/openapi/routes.ts", (dir) => {
+  // If this fails, a route was added without listing it in lib/http/route-table.ts: add an import and a ROUTES entry.
+  it.each(folders("app/v2"))("app/v2/%s is listed in lib/http/route-table.ts", (dir) => {
     expect(Object.keys(ROUTES)).toContain(`/v2/${dir}`);
   });
-  it.each(folders("app/operator/v1"))("app/operator/v1/%s is listed in lib/openapi/routes.ts", (dir) => {
+  it.each(folders("app/operator/v1"))("app/operator/v1/%s is listed in lib/http/route-table.ts", (dir) => {
     expect(Object.keys(ROUTES)).toContain(`/operator/v1/${dir}`);
   });
   it("lists nothing that no longer exists", () => {

@@ -3,11 +3,15 @@ import type { Db } from "@/db/client";
 import { findLiveRootKeyWorkspace, revokeRootKey as markRevoked } from "@/db/queries/root-keys";
 import { ApiError } from "@/lib/api/errors";
 import { type Actor, writeAudit } from "@/lib/audit/write-audit";
+import { forgetRootKey } from "@/lib/auth/root-key-cache";
 import { now } from "@/lib/clock";
 
-/** Revokes a root key at once (auth reads the row on every request). Unknown or already revoked → 404. */
+/**
+ * Revokes a root key: at once in this process (its cache entry goes), within 1 s in others (the cache's
+ * bound). Unknown or already revoked → 404.
+ */
 export async function revokeRootKey({ db, keyId, actor }: { db: Db; keyId: string; actor: Actor }) {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const workspaceId = await findLiveRootKeyWorkspace(tx, keyId);
     if (!workspaceId || !(await markRevoked(tx, keyId, now()))) {
       throw new ApiError("unkey/data/key_not_found", `No live root key with id "${keyId}".`);
@@ -15,4 +19,6 @@ export async function revokeRootKey({ db, keyId, actor }: { db: Db; keyId: strin
     await writeAudit(tx, { workspaceId, actor, event: "root_key.revoke", resourceId: keyId });
     return { revoked: true as const };
   });
+  forgetRootKey(keyId);
+  return result;
 }

@@ -1,15 +1,18 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createBackendListener } from "@/lib/backend-plane/listener";
 import { SOCKET_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { planeOf } from "@/lib/http/route-table";
 
 type Handler = (req: Request) => Promise<Response>;
 type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", Handler>>;
 
 /**
- * Every route handler under app/ (v2 API, operator API), keyed by URL path. Real handlers, served
- * over real HTTP below — what differs from `next start` is only Next's router in front of them.
+ * The browser plane's API route handlers (Next.js serves them in production), keyed by URL path. Real
+ * handlers over real HTTP below — what differs from the production server is only Next's router in
+ * front of them. The backend plane is the production one: its own listener, as bin/server.mjs runs it.
  */
-const modules = import.meta.glob<RouteModule>(["/app/v2/*/route.ts", "/app/operator/**/route.ts", "/app/openapi.json/route.ts"]);
+const modules = import.meta.glob<RouteModule>(["/app/v2/*/route.ts"]);
 const routes = new Map(Object.entries(modules).map(([file, load]) => [file.replace(/^\/app/, "").replace(/\/route\.ts$/, ""), load]));
 
 export type TestServer = { url: string; close: () => Promise<void> };
@@ -30,9 +33,11 @@ async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
 /** Starts the route handlers on a random loopback port. */
 export async function startTestServer(): Promise<TestServer> {
   let base = "";
+  const backend = createBackendListener();
   const server: Server = createServer(async (req, res) => {
     try {
       const path = new URL(req.url ?? "/", "http://x").pathname;
+      if (planeOf(path) === "backend") return backend(req, res);
       const load = routes.get(path);
       const method = (req.method ?? "GET") as keyof RouteModule;
       const handler = load ? (await load())[method] : undefined;

@@ -1,5 +1,5 @@
-// Load drivers: autocannon for throughput and latency, and two small loops for what autocannon does
-// not measure (time to first byte, slow sequential queries).
+// Load drivers: autocannon for throughput and latency, and small loops for what autocannon does not
+// measure (time to first byte, a flow of calls one after the other, slow sequential queries).
 import http from "node:http";
 import autocannon from "autocannon";
 import { sampleRss } from "./processes.mjs";
@@ -110,6 +110,72 @@ export async function ttfbLoop({ base, path, headers, connections, seconds, warm
     p99: pct(ttfb, 99),
     totalP50: pct(total, 50),
     totalP99: pct(total, 99),
+    errors: results.length - ok.length,
+    rssMaxMB: mem.max / 2 ** 20,
+    cpuMsPerReq: mem.cpuMs / Math.max(1, results.length),
+  };
+}
+
+/**
+ * A flow of `steps` (POSTs, one after the other) on one keep-alive connection, repeated for `seconds`
+ * after a warm-up. Latency is per flow (all steps: what the user waits for), with each step's own
+ * p50/p99 beside it; req/s = flows/s. A step is {path, headers, body(c), onResponse(status, text, c)},
+ * `c` being the flow's own state (e.g. the code createSession returned).
+ */
+export async function flowLoop({ base, steps, seconds, warmup = 1, pids = [] }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const { hostname, port } = new URL(base);
+  const post = (step, c) =>
+    new Promise((resolve) => {
+      const body = step.body(c);
+      const req = http.request(
+        { host: hostname, port, path: step.path, method: "POST", agent, headers: { ...step.headers, "content-length": Buffer.byteLength(body) } },
+        (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (d) => (text += d));
+          res.on("end", () => resolve({ status: res.statusCode, text }));
+        },
+      );
+      req.on("error", () => resolve({ status: 0, text: "" }));
+      req.end(body);
+    });
+  const flow = async () => {
+    const c = {};
+    const times = [];
+    for (const step of steps) {
+      const t0 = performance.now();
+      const { status, text } = await post(step, c);
+      times.push(performance.now() - t0);
+      step.onResponse?.(status, text, c);
+      if (status !== 200) return { ok: false, times };
+    }
+    return { ok: true, times, total: times.reduce((a, b) => a + b, 0) };
+  };
+  const warmUntil = performance.now() + warmup * 1000;
+  while (performance.now() < warmUntil) await flow();
+  const rss = sampleRss(pids);
+  const results = [];
+  const t0 = performance.now();
+  while (performance.now() < t0 + seconds * 1000) results.push(await flow());
+  const elapsed = (performance.now() - t0) / 1000;
+  const mem = rss.stop();
+  agent.destroy();
+  const ok = results.filter((r) => r.ok);
+  const total = ok.map((r) => r.total).sort((a, b) => a - b);
+  const perStep = steps.map((_, i) => {
+    const t = ok.map((r) => r.times[i]).sort((a, b) => a - b);
+    return { p50: pct(t, 50), p99: pct(t, 99) };
+  });
+  return {
+    connections: 1,
+    seconds,
+    requests: results.length,
+    rps: results.length / elapsed,
+    p50: pct(total, 50),
+    p99: pct(total, 99),
+    max: total[total.length - 1],
+    steps: perStep,
     errors: results.length - ok.length,
     rssMaxMB: mem.max / 2 ** 20,
     cpuMsPerReq: mem.cpuMs / Math.max(1, results.length),

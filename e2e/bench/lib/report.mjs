@@ -20,48 +20,120 @@ export function machine() {
 }
 
 const f = (n, d = 1) => (Number.isFinite(n) ? Number(n).toFixed(d) : "—");
+const mark = (pass) => (pass === null || pass === undefined ? "" : pass ? "pass" : "**miss**");
+
+// The RSS target is on the verify load (64 conns), the scenario every deployment runs hottest.
+export const RSS_LIMIT_MB = { postgres: 250, pglite: 500 };
+
+/** A run's {figure, pass}: its check, or a miss when the run itself failed or its check cannot be computed. */
+export function judge(run, results) {
+  if (run.result.error) return { figure: `run failed: ${run.result.error}`, pass: false };
+  const byId = Object.fromEntries(results.runs.filter((x) => x.backend === run.backend).map((x) => [x.id, x.result]));
+  try {
+    return run.check(run.result, byId);
+  } catch (err) {
+    return { figure: `check failed: ${err.message}`, pass: false };
+  }
+}
+
+/** Per backend that ran verify-64: RSS max of the server during that run, against RSS_LIMIT_MB. */
+export function rssVerdicts(results) {
+  const out = [];
+  for (const run of results.runs.filter((x) => x.id === "verify-64")) {
+    const limit = RSS_LIMIT_MB[run.backend];
+    const mb = run.result.rssMaxMB;
+    const all = Math.max(...results.runs.filter((x) => x.backend === run.backend).map((x) => x.result.rssMaxMB).filter(Number.isFinite));
+    out.push({
+      key: "rss",
+      backend: run.backend,
+      name: "server RSS, max during the keys.verifyKey 64-conn run",
+      target: `≤ ${limit} MB`,
+      mb,
+      figure: run.result.error ? "n/a (verify-64 failed)" : `${f(mb, 0)} MB (max over all runs ${f(all, 0)} MB)`,
+      pass: Number.isFinite(mb) && mb <= limit,
+    });
+  }
+  return out;
+}
+
+/** Every target's verdict, flat: runs, RSS, the analytics probe, --multi. What latest.json keeps as `targets`. */
+export function verdicts(results) {
+  const out = results.runs.map((run) => ({ key: run.id, backend: run.backend, name: run.name, conns: run.result.connections, target: run.target, ...judge(run, results) }));
+  out.push(...rssVerdicts(results));
+  const a = results.analyticsProbe;
+  if (a) out.push({ key: "probe", backend: "postgres", name: "30 d buckets from verification_identity_rollups (SQL)", target: "≤ 200 ms", figure: `${f(a.rollupMs, 1)} ms`, pass: a.rollupMs <= 200 });
+  const m = results.multi;
+  if (m?.error) out.push({ key: "multi", backend: "postgres ×2", name: "--multi", target: "runs", figure: `run failed: ${m.error}`, pass: false });
+  for (const c of m?.checks ?? []) out.push({ key: `multi ${c.name}`, backend: "postgres ×2", name: c.name, target: c.expect, figure: c.figure, pass: c.pass });
+  return out;
+}
+
+/**
+ * One row per target with each backend's figure beside it, and a verdict that is a miss when any
+ * backend misses (named). PGlite has the same targets, measured against the Postgres floor.
+ */
+function targetTable(results) {
+  const rows = verdicts(results).filter((v) => v.pass !== null && v.pass !== undefined);
+  const backends = ["postgres", "pglite"];
+  const keys = [...new Set(rows.map((v) => v.key))];
+  const out = ["| target | postgres | pglite | verdict |", "|---|---|---|---|"];
+  for (const key of keys) {
+    const mine = rows.filter((v) => v.key === key);
+    // Two processes and the SQL probe exist on Postgres only (PGlite serves one process).
+    const postgresOnly = key === "probe" || mine.every((v) => v.backend === "postgres ×2");
+    const cell = (b) => {
+      const v = mine.find((x) => x.backend === b || (b === "postgres" && x.backend === "postgres ×2"));
+      return v ? `${v.figure} — ${mark(v.pass)}` : postgresOnly && b === "pglite" ? "—" : "not run";
+    };
+    const missed = mine.filter((v) => !v.pass).map((v) => v.backend);
+    const target = [...new Set(mine.map((v) => v.target))].join(" / ");
+    const verdict = missed.length ? `**miss** (${missed.join(", ")})` : "pass";
+    const c = mine.find((v) => v.conns)?.conns;
+    const conns = c ? `, ${c} conn${c === 1 ? "" : "s"}` : "";
+    out.push(`| ${mine[0].name}${conns}: ${target} | ${backends.map(cell).join(" | ")} | ${verdict} |`);
+  }
+  return out;
+}
 
 export function renderTable(results) {
   const rows = [];
   rows.push("| backend | scenario | conns | req/s | p50 ms | p99 ms | errors | RSS MB | CPU ms/req | × floor | target | figure | result |");
   rows.push("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|---|---|");
-  const rss = {};
   for (const run of results.runs) {
     const r = run.result;
-    const byId = Object.fromEntries(results.runs.filter((x) => x.backend === run.backend).map((x) => [x.id, x.result]));
-    const v = run.check(r, byId);
+    const v = judge(run, results);
     const fl = results.floor[run.backend]?.[r.connections];
-    const ratio = fl ? f(r.rps / fl.rps, 2) : "—";
-    const verdict = v.pass === null ? "" : v.pass ? "pass" : "**miss**";
-    rss[run.backend] = Math.max(rss[run.backend] ?? 0, r.rssMaxMB);
+    const ratio = fl && !r.error ? f(r.rps / fl.rps, 2) : "—";
     if (r.floor) {
       const x = r.floor;
       rows.push(`| floor (Postgres) | bare node:http + postgres.js lookup, alternating with the next row | ${x.connections} | ${f(x.rps, 0)} | ${f(x.p50)} | ${f(x.p99)} | ${x.errors} | ${f(x.rssMaxMB, 0)} | ${f(x.cpuMsPerReq, 2)} | 1.00 | | | |`);
     }
-    rows.push(`| ${run.backend} | ${run.name} | ${r.connections} | ${f(r.rps, 0)} | ${f(r.p50)} | ${f(r.p99)} | ${r.errors} | ${f(r.rssMaxMB, 0)} | ${f(r.cpuMsPerReq, 2)} | ${ratio} | ${run.target} | ${v.figure} | ${verdict} |`);
+    rows.push(`| ${run.backend} | ${run.name} | ${r.connections ?? ""} | ${f(r.rps, 0)} | ${f(r.p50)} | ${f(r.p99)} | ${f(r.errors, 0)} | ${f(r.rssMaxMB, 0)} | ${f(r.cpuMsPerReq, 2)} | ${ratio} | ${run.target} | ${v.figure} | ${mark(v.pass)} |`);
   }
-  const limit = { postgres: 250, pglite: 500 };
-  for (const [b, mb] of Object.entries(rss)) {
-    rows.push(`| ${b} | server RSS, max under load | | | | | | ${f(mb, 0)} | | | ≤ ${limit[b]} MB | ${f(mb, 0)} MB | ${mb <= limit[b] ? "pass" : "**miss**"} |`);
-  }
+  for (const v of rssVerdicts(results)) rows.push(`| ${v.backend} | ${v.name} | 64 | | | | | ${f(v.mb, 0)} | | | ${v.target} | ${v.figure} | ${mark(v.pass)} |`);
   if (results.analyticsProbe) {
     const a = results.analyticsProbe;
     rows.push(`| postgres | 30 d buckets from raw events, before the rollups (EXPLAIN ANALYZE) | 1 | | ${f(a.rawMs, 0)} | | | | | | (baseline) | ${f(a.rawMs, 0)} ms | |`);
     rows.push(`| postgres | 30 d buckets from verification_identity_rollups (${a.rollupRows} rows; what Keyport reads) | 1 | | ${f(a.rollupMs, 1)} | | | | | | ≤ 200 ms | ${f(a.rollupMs, 1)} ms | ${a.rollupMs <= 200 ? "pass" : "**miss**"} |`);
   }
-  if (results.multi) {
+  if (results.multi?.error) rows.push(`| postgres ×2 | --multi | | | | | | | | | runs | run failed: ${results.multi.error} | **miss** |`);
+  else if (results.multi) {
     const m = results.multi;
     rows.push(`| postgres ×1 via proxy | keys.verifyKey | 64 | ${f(m.one.rps, 0)} | ${f(m.one.p50)} | ${f(m.one.p99)} | ${m.one.errors} | ${f(m.one.rssMaxMB, 0)} | ${f(m.one.cpuMsPerReq, 2)} | | | | |`);
     rows.push(`| postgres ×2 via proxy | keys.verifyKey | 64 | ${f(m.two.rps, 0)} | ${f(m.two.p50)} | ${f(m.two.p99)} | ${m.two.errors} | ${f(m.two.rssMaxMB, 0)} | ${f(m.two.cpuMsPerReq, 2)} | | ×2 / ×1 req/s | ${f(m.two.rps / m.one.rps, 2)} | |`);
-    for (const c of m.checks) rows.push(`| postgres ×2 | ${c.name} | | | | | | | | | ${c.expect} | ${c.figure} | ${c.pass ? "pass" : "**miss**"} |`);
+    for (const c of m.checks) rows.push(`| postgres ×2 | ${c.name} | | | | | | | | | ${c.expect} | ${c.figure} | ${mark(c.pass)} |`);
   }
+  rows.push("");
+  rows.push(...targetTable(results));
   const m = results.machine;
   rows.push("");
   rows.push(
     `Machine: ${m.cores} cores (${m.cpu}), ${m.ramGB} GB RAM, Node ${m.node}, Postgres ${m.postgres}, ${m.os}. ` +
       `Each load run ${results.sizes.seconds} s after a ${results.sizes.warmup} s warm-up, loopback, autocannon. ` +
       `The floor always uses Postgres (PGlite serves one process only), so PGlite rows compare against a Postgres floor. ` +
-      `The floor runs alternate with Keyport's verify runs (3 slices each) so both see the same background load; “× floor” = req/s ÷ that floor's req/s at the same connection count. CPU ms/req = user+system CPU of the server process (from /proc) per request: it varies far less with background load than req/s. Errors = non-2xx + socket errors + timeouts. ` +
+      `The floor runs alternate with Keyport's verify runs (3 slices each) so both see the same background load; “× floor” = req/s ÷ that floor's req/s at the same connection count. CPU ms/req = user+system CPU of the server process (from /proc) per request: it varies far less with background load than req/s. Errors = non-2xx + socket errors + timeouts; any error fails its target. ` +
+      `The session flow is one client calling createSession then exchangeCode, again and again; its latency is the two calls together. ` +
+      `Server RSS is judged on the verify run at 64 conns (${Object.entries(RSS_LIMIT_MB).map(([b, mb]) => `${b} ≤ ${mb} MB`).join(", ")}). ` +
       `PGlite analytics runs over ${(results.sizes.pgliteEvents / 1e6).toFixed(1)} M events, Postgres over ${(results.sizes.pgEvents / 1e6).toFixed(1)} M.`,
   );
   return rows.join("\n");

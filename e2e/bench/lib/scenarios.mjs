@@ -1,9 +1,14 @@
-// The scenarios of `npm run bench`, each with its target. A scenario returns the figures of one run;
-// `check` turns them into {figure, pass} against the target (floor = the floor's runs by connections).
+// The scenarios of `npm run bench`, each with its target (issue #10). A scenario returns the figures of
+// one run; `check` turns them into {figure, pass} against the target (pass null: informative only).
 import { call } from "./seed.mjs";
-import { drive, paired, sequential, ttfbLoop } from "./load.mjs";
+import { drive, flowLoop, paired, sequential, ttfbLoop } from "./load.mjs";
 
 const DAY = 86_400_000;
+/** The groups `--only` picks from, in the order they run. */
+export const GROUPS = ["verify", "session", "portal", "page", "listkeys", "analytics"];
+
+/** {figure, pass}; any error fails the run, and the figure says how many (not only the errors column). */
+const verdict = (r, figure, pass) => ({ figure: r.errors ? `${figure}; ${r.errors} errors` : figure, pass: pass && r.errors === 0 });
 
 export function verifyRequest(base, rootKey, key) {
   return {
@@ -41,66 +46,65 @@ export function scenarios(ks, ctx, session, cfg) {
       name: "keys.verifyKey (valid key)",
       run: () => withFloor(64),
       target: "≥ 0.40 × floor req/s",
-      check: (r) => ({ figure: `${(r.rps / r.floor.rps).toFixed(2)} × floor`, pass: r.rps / r.floor.rps >= 0.4 && r.errors === 0 }),
+      check: (r) => verdict(r, `${(r.rps / r.floor.rps).toFixed(2)} × floor`, r.rps / r.floor.rps >= 0.4),
     },
     {
       id: "verify-10",
       group: "verify",
       name: "keys.verifyKey (valid key)",
       run: () => withFloor(10),
-      target: "p99 ≤ 10 ms",
-      check: (r) => ({ figure: `p99 ${r.p99} ms`, pass: r.p99 <= 10 && r.errors === 0 }),
+      target: "p99 ≤ 2 × floor p99",
+      check: (r) => {
+        // autocannon's histogram counts whole ms: a floor p99 under 1 ms reads as 1 ms, not a division by 0.
+        const ratio = r.p99 / Math.max(1, r.floor.p99);
+        return verdict(r, `p99 ${r.p99} ms = ${ratio.toFixed(2)} × floor (${r.floor.p99} ms)`, ratio <= 2);
+      },
     },
     {
+      // One client doing createSession then exchangeCode, over and over: the handoff a customer waits for.
       id: "session",
       group: "session",
-      name: "portal.createSession → exchangeCode",
+      name: "portal.createSession → exchangeCode, one after the other (flows/s; ms per flow)",
       run: () =>
-        drive({
-          url: ks.base,
-          connections: 10,
+        flowLoop({
+          base: ks.base,
           ...t,
-          requests: [
+          steps: [
             {
-              method: "POST",
               path: "/v2/portal.createSession",
               headers: root,
-              body: JSON.stringify({ portal: ctx.portalId, externalId: "bench-session-user", scopes: ["keys:read"] }),
-              onResponse: (status, body, c) => {
-                c.code = status === 200 ? new URL(JSON.parse(body).data.url).searchParams.get("session") : "pst_missing";
+              body: () => JSON.stringify({ portal: ctx.portalId, externalId: "bench-session-user", scopes: ["keys:read"] }),
+              onResponse: (status, text, c) => {
+                c.code = status === 200 ? new URL(JSON.parse(text).data.url).searchParams.get("session") : "pst_missing";
               },
             },
-            {
-              method: "POST",
-              path: "/v2/portal.exchangeCode",
-              headers: { "content-type": "application/json" },
-              setupRequest: (req, c) => ({ ...req, body: JSON.stringify({ code: c.code }) }),
-            },
+            { path: "/v2/portal.exchangeCode", headers: { "content-type": "application/json" }, body: (c) => JSON.stringify({ code: c.code }) },
           ],
         }),
       target: "p99 ≤ 25 ms",
-      check: (r) => ({ figure: `p99 ${r.p99} ms`, pass: r.p99 <= 25 && r.errors === 0 }),
+      check: (r) =>
+        verdict(r, `p99 ${r.p99.toFixed(1)} ms (createSession ${r.steps[0].p99.toFixed(1)} + exchangeCode ${r.steps[1].p99.toFixed(1)})`, r.p99 <= 25),
     },
     {
       id: "portal-list",
       group: "portal",
       name: "portal.listKeys (cookie, 1,000 keys, page of 100)",
       run: () => drive({ url: `${ks.base}/v2/portal.listKeys`, method: "POST", headers: portal, body: JSON.stringify({ limit: 100 }), connections: 10, ...t }),
-      target: "p99 ≤ 20 ms",
-      check: (r) => ({ figure: `p99 ${r.p99} ms`, pass: r.p99 <= 20 && r.errors === 0 }),
+      target: "p99 ≤ 50 ms",
+      check: (r) => verdict(r, `p99 ${r.p99} ms`, r.p99 <= 50),
     },
     {
       id: "page-1",
       group: "page",
-      name: "keys page HTML TTFB (1 conn)",
+      name: "keys page HTML TTFB (1,000 keys)",
       run: () => ttfbLoop({ base: ks.base, path: `/portal/${ctx.portalId}/keys`, headers: { cookie: session.cookie }, connections: 1, ...t }),
       target: "p50 TTFB ≤ 25 ms",
-      check: (r) => ({ figure: `p50 ${r.p50.toFixed(1)} ms`, pass: r.p50 <= 25 && r.errors === 0 }),
+      check: (r) => verdict(r, `p50 ${r.p50.toFixed(1)} ms`, r.p50 <= 25),
     },
     {
       id: "page-10",
       group: "page",
-      name: "keys page HTML TTFB (10 conns)",
+      name: "keys page HTML TTFB (1,000 keys)",
       run: () => ttfbLoop({ base: ks.base, path: `/portal/${ctx.portalId}/keys`, headers: { cookie: session.cookie }, connections: 10, ...t }),
       target: "(load; informative)",
       check: (r) => ({ figure: `p50 ${r.p50.toFixed(1)} ms`, pass: null }),
@@ -123,7 +127,7 @@ export function scenarios(ks, ctx, session, cfg) {
         const small = all["list-10k"];
         if (!small) return { figure: "n/a", pass: null };
         const ratio = small.rps / r.rps;
-        return { figure: `ratio ${ratio.toFixed(2)}`, pass: ratio <= 1.5 && r.errors === 0 };
+        return verdict(r, `ratio ${ratio.toFixed(2)}`, ratio <= 1.5);
       },
     },
     {
@@ -136,7 +140,7 @@ export function scenarios(ks, ctx, session, cfg) {
         const small = all["list-10k"];
         if (!small) return { figure: "n/a", pass: null };
         const ratio = small.rps / r.rps;
-        return { figure: `ratio ${ratio.toFixed(2)}`, pass: ratio <= 1.5 && r.errors === 0 };
+        return verdict(r, `ratio ${ratio.toFixed(2)}`, ratio <= 1.5);
       },
     },
     {
@@ -153,7 +157,7 @@ export function scenarios(ks, ctx, session, cfg) {
           pids,
         }),
       target: "≤ 200 ms",
-      check: (r) => ({ figure: `p50 ${r.p50.toFixed(0)} ms`, pass: r.p50 <= 200 && r.errors === 0 }),
+      check: (r) => verdict(r, `p50 ${r.p50.toFixed(0)} ms`, r.p50 <= 200),
     },
   ];
 }

@@ -1,5 +1,6 @@
-// Every route module documented in /openapi.json. lib/openapi/openapi.test.ts fails when a folder under
-// app/v2/ or app/operator/v1/ is missing here, so the document cannot silently go stale.
+// Every API route, and which plane serves it (docs/ARCHITECTURE.md "Two planes"). /openapi.json documents
+// every entry; lib/openapi/openapi.test.ts fails when a folder under app/v2/ or app/operator/v1/ is missing
+// here, so neither the document nor the dispatch can silently go stale.
 import * as v2ApisCreateApi from "@/app/v2/apis.createApi/route";
 import * as v2ApisDeleteApi from "@/app/v2/apis.deleteApi/route";
 import * as v2ApisGetApi from "@/app/v2/apis.getApi/route";
@@ -47,6 +48,7 @@ import * as opWorkspacesCreate from "@/app/operator/v1/workspaces.create/route";
 import * as opWorkspacesList from "@/app/operator/v1/workspaces.list/route";
 
 export type RouteModule = Record<string, unknown>;
+export type Plane = "backend" | "browser";
 
 /** URL path → route module. */
 export const ROUTES: Record<string, RouteModule> = {
@@ -96,3 +98,31 @@ export const ROUTES: Record<string, RouteModule> = {
   "/operator/v1/workspaces.create": opWorkspacesCreate,
   "/operator/v1/workspaces.list": opWorkspacesList,
 };
+
+/**
+ * Served by Next.js (the browser plane): the exchanges that set the httpOnly session cookie, and the
+ * endpoints the portal pages and portal Bearer holders call. Every other /v2 route, the operator API
+ * and /openapi.json are served by the backend plane, before Next.js sees the request.
+ */
+const BROWSER_PLANE = new Set([
+  "/v2/portal.exchangeCode",
+  "/v2/portal.exchangeSession",
+  "/v2/portal.getSession",
+  "/v2/portal.logout",
+  "/v2/portal.listKeys",
+  "/v2/portal.createKey",
+  "/v2/portal.rerollKey",
+  "/v2/portal.updateKey",
+  "/v2/portal.deleteKey",
+  "/v2/portal.getVerifications",
+]);
+
+/**
+ * The plane a URL path belongs to. Unknown paths under /v2/ and /operator/ go to the backend plane,
+ * which answers them with a JSON 404 in the envelope; everything else (pages, docs, assets) is Next.js's.
+ */
+export function planeOf(pathname: string): Plane {
+  if (BROWSER_PLANE.has(pathname)) return "browser";
+  if (pathname.startsWith("/v2/") || pathname.startsWith("/operator/") || pathname === "/openapi.json") return "backend";
+  return "browser";
+}

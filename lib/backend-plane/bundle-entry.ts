@@ -1,0 +1,5 @@
+// The backend plane's bundle entry (bin/build-backend.mjs compiles it to .next/backend-plane/index.mjs):
+// what bin/server.mjs needs from the application, without going through Next.js.
+export { createBackendListener } from "@/lib/backend-plane/listener";
+export { bootstrap } from "@/lib/bootstrap/bootstrap";
+export { planeOf } from "@/lib/http/route-table";

@@ -1,0 +1,35 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { getRequestListener } from "@hono/node-server";
+import { createBackendApp } from "@/lib/backend-plane/app";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { securityHeaders } from "@/lib/http/security-headers";
+
+export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * The backend plane as a node:http listener: bin/server.mjs (and the test server) call it for every
+ * path planeOf() gives the backend. It sets the security headers Next.js's config sets on the other
+ * plane, and puts the socket's address in SOCKET_ADDRESS_HEADER with any client-sent copy removed.
+ */
+export function createBackendListener(): NodeListener {
+  // overrideGlobalObjects: false — Next.js shares this process and must keep the real Request/Response.
+  const listener = getRequestListener(createBackendApp().fetch, { overrideGlobalObjects: false });
+  const headers = securityHeaders().map(({ key, value }) => [key, value] as const);
+  return (req, res) => {
+    for (const [key, value] of headers) res.setHeader(key, value);
+    req.rawHeaders = withSocketAddress(req);
+    void listener(req, res);
+  };
+}
+
+/** rawHeaders (what the adapter reads) without a client-sent address header, plus the socket's own. */
+function withSocketAddress(req: IncomingMessage): string[] {
+  const raw = req.rawHeaders;
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i]?.toLowerCase() !== SOCKET_ADDRESS_HEADER) out.push(raw[i] as string, raw[i + 1] as string);
+  }
+  out.push(SOCKET_ADDRESS_HEADER, req.socket.remoteAddress ?? "unknown");
+  return out;
+}
