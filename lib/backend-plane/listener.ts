@@ -24,7 +24,7 @@ export function createBackendListener(): NodeListener {
 }
 
 /** rawHeaders (what the adapter reads) without a client-sent address header, plus the socket's own. */
-function withSocketAddress(req: IncomingMessage): string[] {
+export function withSocketAddress(req: IncomingMessage): string[] {
   const raw = req.rawHeaders;
   const out: string[] = [];
   for (let i = 0; i < raw.length; i += 2) {
