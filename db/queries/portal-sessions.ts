@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, type Placeholder, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { portalExchangeFailures, portalSessions } from "@/db/schema";
 
@@ -41,30 +41,13 @@ export async function redeemCode(
 }
 
 /** SQL condition: an exchanged session that is neither revoked nor past its hard or idle end. */
-function liveAt(at: number) {
+export function liveAt(at: number | Placeholder) {
   return and(
     isNotNull(portalSessions.exchangedAt),
     isNull(portalSessions.revokedAt),
     gt(portalSessions.expiresAt, at),
     or(isNull(portalSessions.idleExpiresAt), gt(portalSessions.idleExpiresAt, at)),
   );
-}
-
-/**
- * Checks a session by its token hash and records the visit in one statement: `last_seen_at` moves
- * to now and, under the sliding policy (idle_expires_at set), the idle end moves to now + idle,
- * never past the hard end. Nothing comes back for a revoked, expired or unknown token.
- */
-export async function touchLiveSession(db: Db | Tx, tokenHash: string, at: number, idleMs: number): Promise<PortalSessionRow | undefined> {
-  const rows = await db
-    .update(portalSessions)
-    .set({
-      lastSeenAt: at,
-      idleExpiresAt: sql`case when ${portalSessions.idleExpiresAt} is null then null else least(${at + idleMs}::bigint, ${portalSessions.expiresAt}) end`,
-    })
-    .where(and(eq(portalSessions.tokenHash, tokenHash), liveAt(at)))
-    .returning();
-  return rows[0];
 }
 
 /** Live sessions among these token hashes (to prune dead entries from a browser's seal). */

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { getDb } from "@/db/client";
-import { findPortalApiIds, findPortalConfigById } from "@/db/queries/portal-lookup";
-import { touchLiveSession } from "@/db/queries/portal-sessions";
+import { touchSessionWithPortal } from "@/db/queries/touch-portal-session";
 import { ApiError } from "@/lib/api/errors";
 import { now } from "@/lib/clock";
 import { sha256 } from "@/lib/crypto/secrets";
@@ -17,19 +16,19 @@ export function sessionNotFound(): ApiError {
 
 /**
  * Checks an access token against its row on every call (revocation and disabling act at once),
- * records the visit (sliding sessions move their idle end) and loads the portal as the session sees it.
+ * records the visit (sliding sessions move their idle end) and loads the portal as the session sees
+ * it — one database round trip, as every portal request and page render runs it.
  */
 export async function resolveSessionByToken(db: Db, token: string, via: PortalSessionContext["via"]): Promise<PortalSessionContext> {
   if (!isRawToken(token) || token.length > 200) throw sessionNotFound();
-  const row = await touchLiveSession(db, sha256(token), now(), IDLE_TTL_MS);
-  if (!row) throw sessionNotFound();
-  const portal = await findPortalConfigById(db, row.workspaceId, row.portalId);
-  if (!portal) throw sessionNotFound();
+  const found = await touchSessionWithPortal(db, sha256(token), now(), IDLE_TTL_MS);
+  if (!found) throw sessionNotFound();
+  const { session, portal, apiIds } = found;
   // A preview session works on a disabled portal (SPEC §3): it is how operators try a portal before enabling it.
-  if (!portal.enabled && !row.preview) {
+  if (!portal.enabled && !session.preview) {
     throw new ApiError("unkey/authorization/forbidden", "This portal is disabled. Ask the company that sent you here to enable it, then open a new link.");
   }
-  return sessionContext(row, portalView(portal, await findPortalApiIds(db, portal.id)), via, portal.returnUrl);
+  return sessionContext(session, portalView(portal, apiIds), via, portal.returnUrl);
 }
 
 /**

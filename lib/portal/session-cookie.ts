@@ -2,6 +2,7 @@ import "server-only";
 import { sealData, unsealData } from "iron-session";
 import { sessionSecrets } from "@/lib/bootstrap/session-secrets";
 import { env } from "@/lib/env";
+import { unsealOnce } from "@/lib/portal/unseal-cache";
 
 /** SPEC §3 "Browser session": one cookie, sealed, holding one access token per portal id. */
 export const PORTAL_COOKIE = "portal_session";
@@ -43,10 +44,20 @@ export async function sealSessions(sessions: SealedSessions, ttlSeconds: number)
   return sealData({ v: 1, s: sessions }, { password: newest, ttl: ttlSeconds });
 }
 
-/** The sessions in a seal, or undefined for a tampered, truncated, expired or foreign seal (never throws). */
+/**
+ * The sessions in a seal, or undefined for a tampered, truncated, expired or foreign seal (never
+ * throws). Cached per exact seal for a minute, so the several reads of one request (and the
+ * requests of one visit) unseal once.
+ */
 export async function unsealSessions(seal: string): Promise<SealedSessions | undefined> {
   if (seal.length > 8192) return undefined;
-  for (const secret of await sessionSecrets()) {
+  const secrets = await sessionSecrets();
+  // Date.now, not the injectable clock: iron checks the seal's expiry against the real time.
+  return unsealOnce(seal, secrets, Date.now(), () => unsealWith(seal, secrets));
+}
+
+async function unsealWith(seal: string, secrets: readonly string[]): Promise<SealedSessions | undefined> {
+  for (const secret of secrets) {
     try {
       const data = (await unsealData(seal, { password: secret, ttl: 0 })) as { v?: unknown; s?: unknown };
       if (data.v !== 1 || !data.s || typeof data.s !== "object") continue;
