@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench [-- --only verify,portal] [--multi] [--quick] [--pg-only] [--profile] [--seconds N] [--help]
 // Builds (if needed) and starts production Keyport servers, seeds data, drives load on loopback with
-// autocannon, prints one markdown table and writes bench-results/latest.json. See README-bench.
+// autocannon, prints one markdown table and writes bench-results/latest.json. See docs/benchmarks.md.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
