@@ -1,7 +1,39 @@
 #!/usr/bin/env node
-// npm test: typecheck, lint, unit + integration (vitest: PGlite, and Postgres when DATABASE_URL is set),
-// then a production build and the Playwright flows in Debian's Chromium.
+// npm test: typecheck, lint, unit + integration (vitest: PGlite, and Postgres), then a production build
+// of both planes and the Playwright flows in Debian's Chromium. Like .ci/run, it finds the local
+// Postgres (starting it when it is installed but down), so a developer's green means what CI's does;
+// when there is none, it says loudly that the Postgres half is left out.
 import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+
+const LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/test";
+
+function postgresUp() {
+  return spawnSync("pg_isready", ["-q", "-h", "127.0.0.1", "-p", "5432"]).status === 0;
+}
+
+/** DATABASE_URL as given, else the local server (started if installed and down), else undefined. */
+function findPostgres() {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  if (!postgresUp() && existsSync("/etc/postgresql")) {
+    const [version] = readdirSync("/etc/postgresql");
+    if (version) {
+      console.log(`▶ starting the local PostgreSQL ${version}`);
+      spawnSync("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "start"], { stdio: "inherit" });
+      for (let i = 0; i < 30 && !postgresUp(); i++) spawnSync("sleep", ["1"]);
+    }
+  }
+  return postgresUp() ? LOCAL_POSTGRES : undefined;
+}
+
+const databaseUrl = findPostgres();
+if (databaseUrl) {
+  process.env.DATABASE_URL = databaseUrl;
+  console.log(`Postgres: ${new URL(databaseUrl).host} — integration suites run on PGlite and on Postgres`);
+} else {
+  console.log("\n⚠ NO POSTGRES: nothing answers on 127.0.0.1:5432 and DATABASE_URL is unset.");
+  console.log("⚠ The Postgres half of every integration suite (and its race tests) is LEFT OUT; only PGlite runs.\n");
+}
 
 const steps = [
   ["typecheck", "npx", ["tsc", "--noEmit"]],
@@ -23,3 +55,4 @@ for (const [name, cmd, args] of steps) {
   }
   console.log(`✓ ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
+if (!databaseUrl) console.log("\n⚠ Reminder: the Postgres half of the integration suites was left out (no Postgres found).");
