@@ -19,9 +19,8 @@ export default function Home() {
   const response = `{
   "meta": { "requestId": "req_…" },
   "data": {
-    "id": "ps_…",
-    "url": "${url}/portal/…?session=pst_…",
-    "expiresAt": 1767225600000
+    "sessionId": "ps_…",
+    "url": "${url}/portal/…?session=pst_…"
   }
 }`;
   return (

@@ -8,8 +8,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 const SLUG_RULE =
-  "a slug is 3–64 characters of lowercase letters a–z, digits 0–9 and hyphens, and does not start or end with a hyphen";
-const SLUG = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
+  "a slug is 3–64 characters of lowercase letters a–z, digits 0–9 and single hyphens, and does not start or end with a hyphen";
+const SLUG = /^[a-z0-9](?:[a-z0-9]|-(?!-)){1,62}[a-z0-9]$/;
 const PERMISSION = /^(\*|[a-z_]+(\.([A-Za-z0-9_]+|\*))*\.[a-z_]+)$/;
 const PREFIX = /^[A-Za-z0-9_]{1,16}$/;
 const LOCALHOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -84,6 +84,8 @@ const brandingFlags = (clear) => {
     "max-keys": { kind: "value", check: checks.maxKeys, help: "live keys per end user, 1–1000 (default 20)" },
     "api-base-url": { kind: "value", check: c(checks.returnUrl), help: "base URL of your API, shown in the portal's docs" },
     "docs-file": { kind: "value", help: "a Markdown file (≤5000 chars) shown in the portal" },
+    "show-key-meta": { kind: "bool", help: "show each key's meta to its end user (off by default)" },
+    ...(clear ? { "hide-key-meta": { kind: "bool", help: "stop showing key meta in the portal" } } : {}),
   };
 };
 
@@ -99,6 +101,7 @@ function brandingBody(f, clear) {
     const problem = checks.docs(docsMarkdown);
     if (problem) throw new UsageError(`--docs-file: ${problem}`);
   }
+  if (f["show-key-meta"] && f["hide-key-meta"]) throw new UsageError("--show-key-meta: give --show-key-meta or --hide-key-meta, not both");
   return {
     displayName: f.name,
     logoUrl: v(f["logo-url"]),
@@ -108,6 +111,7 @@ function brandingBody(f, clear) {
     maxKeys: f["max-keys"] === undefined ? undefined : Number(f["max-keys"]),
     apiBaseUrl: v(f["api-base-url"]),
     docsMarkdown,
+    showKeyMeta: f["show-key-meta"] ? true : f["hide-key-meta"] ? false : undefined,
   };
 }
 
@@ -117,6 +121,7 @@ function portalHuman(p) {
     `  name:     ${p.displayName}`,
     `  APIs:     ${p.apiIds.join(", ") || "(none)"}`,
     `  session:  ${p.sessionPolicy}, up to ${p.maxKeys} keys per user`,
+    `  key meta: ${p.showKeyMeta ? "shown to end users" : "hidden"}`,
     ...(p.logoUrl ? [`  logo:     ${p.logoUrl}`] : []),
     ...(p.primaryColor ? [`  colour:   ${p.primaryColor}`] : []),
     ...(p.returnUrl ? [`  return:   ${p.returnUrl}`] : []),

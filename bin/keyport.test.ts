@@ -36,6 +36,8 @@ describe("keyport CLI: bad input is refused locally, naming the flag", () => {
     [["api", "create", "--workspace", "ws_1", "--name", "prod", "--prefix", "has space"], "--prefix"],
     [["portal", "create", "--workspace", "ws_1", "--slug", "ok-slug"], "--api"],
     [["portal", "create", "--workspace", "ws_1", "--slug", "ab", "--api", "api_1"], "--slug"],
+    [["portal", "create", "--workspace", "ws_1", "--slug", "a--b", "--api", "api_1"], "--slug"],
+    [["portal", "update", "--workspace", "ws_1", "--slug", "ok-slug", "--show-key-meta", "--hide-key-meta"], "--show-key-meta"],
     [["portal", "create", "--workspace", "ws_1", "--slug", "ok-slug", "--api", "api_1", "--primary-color", "red;}"], "--primary-color"],
     [["portal", "create", "--workspace", "ws_1", "--slug", "ok-slug", "--api", "api_1", "--logo-url", 'https://x.io/a.png"onerror=1'], "--logo-url"],
     [["portal", "create", "--workspace", "ws_1", "--slug", "ok-slug", "--api", "api_1", "--logo-url", "javascript:alert(1)"], "--logo-url"],
@@ -120,7 +122,9 @@ describe.each(BACKENDS)("keyport CLI against a server on %s", (backend) => {
 
     const portals = await json(["portal", "list", "--workspace", ws.workspaceId]);
     expect(portals.portals).toHaveLength(1);
-    expect(portals.portals[0]).toMatchObject({ portalId: portal.portalId, displayName: "Acme keys", sessionPolicy: "sliding", maxKeys: 5, apiIds: [api.apiId] });
+    expect(portals.portals[0]).toMatchObject({ portalId: portal.portalId, displayName: "Acme keys", sessionPolicy: "sliding", maxKeys: 5, apiIds: [api.apiId], showKeyMeta: false });
+    expect(await json(["portal", "update", "--workspace", ws.workspaceId, "--slug", "my-portal", "--show-key-meta"])).toMatchObject({ showKeyMeta: true });
+    expect(await json(["portal", "update", "--workspace", ws.workspaceId, "--slug", "my-portal", "--hide-key-meta"])).toMatchObject({ showKeyMeta: false });
 
     const updated = await json(["portal", "update", "--workspace", ws.workspaceId, "--slug", "my-portal", "--max-keys", "7", "--logo-url", ""]);
     expect(updated).toMatchObject({ portalId: portal.portalId, maxKeys: 7 });

@@ -35,20 +35,35 @@ if (databaseUrl) {
   console.log("⚠ The Postgres half of every integration suite (and its race tests) is LEFT OUT; only PGlite runs.\n");
 }
 
+/** The production server's flows again on a fresh Postgres database (the first pass is on PGlite). */
+function e2eOnPostgres() {
+  const name = `keyport_e2e_${process.pid}`;
+  const url = new URL(databaseUrl);
+  const admin = (sqlText) => spawnSync("psql", ["-q", "-h", url.hostname, "-p", url.port || "5432", "-U", url.username || "postgres", "-d", url.pathname.slice(1) || "postgres", "-c", sqlText], { stdio: "inherit" });
+  if (admin(`create database ${name}`).status !== 0) return { status: 1 };
+  try {
+    url.pathname = `/${name}`;
+    return spawnSync("npx", ["playwright", "test"], { stdio: "inherit", env: { ...process.env, E2E_DATABASE_URL: url.toString() } });
+  } finally {
+    admin(`drop database if exists ${name} with (force)`);
+  }
+}
+
 const steps = [
-  ["typecheck", "npx", ["tsc", "--noEmit"]],
-  ["lint", "npx", ["eslint", "."]],
-  ["unit + integration", "npx", ["vitest", "run"]],
-  ["build", "npm", ["run", "--silent", "build"]],
-  ["end-to-end", "npx", ["playwright", "test"]],
+  ["typecheck", () => spawnSync("npx", ["tsc", "--noEmit"], { stdio: "inherit" })],
+  ["lint", () => spawnSync("npx", ["eslint", "."], { stdio: "inherit" })],
+  ["unit + integration", () => spawnSync("npx", ["vitest", "run"], { stdio: "inherit" })],
+  ["build", () => spawnSync("npm", ["run", "--silent", "build"], { stdio: "inherit" })],
+  ["end-to-end (PGlite)", () => spawnSync("npx", ["playwright", "test"], { stdio: "inherit" })],
+  ...(databaseUrl ? [["end-to-end (Postgres)", e2eOnPostgres]] : []),
 ];
 
 const only = process.argv[2];
-for (const [name, cmd, args] of steps) {
+for (const [name, run] of steps) {
   if (only && !name.startsWith(only)) continue;
   const started = Date.now();
   console.log(`\n▶ ${name}`);
-  const r = spawnSync(cmd, args, { stdio: "inherit" });
+  const r = run();
   if (r.status !== 0) {
     console.error(`✗ ${name} failed (exit ${r.status})`);
     process.exit(r.status ?? 1);

@@ -32,6 +32,27 @@ test("arriving from another site lands signed in, and a link scanner's GET consu
   await shot(page, "keys");
 });
 
+test("a link carrying the code as ?code= (Unkey's current document) signs in too, and drops the code from the address", async ({ page, request, keyport }) => {
+  const tenant = await keyport.tenant();
+  await tenant.createKey({ externalId: "user_code", name: "Staging server" });
+  const session = await tenant.createSession({ externalId: "user_code" });
+  const link = new URL(session.url);
+  const code = link.searchParams.get("session")!;
+  link.searchParams.delete("session");
+  link.searchParams.set("code", code);
+
+  // A scanner's GET of this form consumes nothing and never sees the code in the page either.
+  const scanned = await request.get(link.toString());
+  expect(scanned.status()).toBe(200);
+  expect(await scanned.text()).not.toContain(code);
+
+  await page.goto(link.toString());
+  await expect(page).toHaveURL(new RegExp(`/portal/${session.portalId}/keys$`));
+  await expect(page.getByTestId("signed-in-as")).toHaveText("user_code");
+  await expect(page.getByRole("cell", { name: "Staging server", exact: true })).toBeVisible();
+  expect(page.url()).not.toContain(code);
+});
+
 test("a used link shows what happened and what to do", async ({ browser, keyport }) => {
   const tenant = await keyport.tenant({ portal: { displayName: "Acme Cloud", returnUrl: "https://app.acme.test/settings" } });
   const session = await tenant.createSession({ externalId: "user_123" });

@@ -114,7 +114,7 @@ test.describe("process faults and server headers", () => {
       for (const delay of [0, 5, 15, 40]) {
         const created = await call(server.base, "/v2/portal.createSession", { slug: "faults", externalId: "user_1", permissions: ["api.*.read_key"] }, t.rootKey);
         const code = new URL(created.body.data.url).searchParams.get("session") ?? "";
-        const sessionId = created.body.data.id;
+        const sessionId = created.body.data.sessionId;
         const attempt = call(server.base, "/v2/portal.exchangeCode", { code }).catch(() => undefined);
         await new Promise((r) => setTimeout(r, delay));
         server.proc.kill("SIGKILL");

@@ -13,7 +13,13 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional(),
   KEYPORT_DATA_DIR: z.string().min(1).default("./.data"),
-  KEYPORT_OPERATOR_TOKEN: z.string().min(1).optional(),
+  // Comma-separated for rotation; each token is a long-lived admin credential, held to SESSION_SECRET's length.
+  KEYPORT_OPERATOR_TOKEN: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v.split(",").every((t) => t.trim().length >= 32), {
+      message: "every token must be at least 32 characters (unset it to have one generated)",
+    }),
   SESSION_SECRET: z
     .string()
     .optional()

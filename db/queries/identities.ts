@@ -39,9 +39,15 @@ export async function findIdentity(db: Db | Tx, workspaceId: string, identity: s
 
 export async function listIdentitiesPage(
   db: Db | Tx,
-  p: { workspaceId: string; after?: { createdAt: number; id: string }; limit: number },
+  p: { workspaceId: string; after?: { createdAt: number; id: string }; limit: number; search?: string },
 ): Promise<IdentityRow[]> {
   const conds = [eq(identities.workspaceId, p.workspaceId)];
+  if (p.search) {
+    // A substring, case-insensitive, of the id or the externalId (Unkey's document). strpos, not
+    // ILIKE, so `%` and `_` in the search are plain characters.
+    const needle = sql`lower(${p.search})`;
+    conds.push(sql`(strpos(lower(${identities.externalId}), ${needle}) > 0 or strpos(lower(${identities.id}), ${needle}) > 0)`);
+  }
   if (p.after) {
     // A row comparison, so Postgres bounds the (workspace_id, created_at, id) index scan with it (as listKeysPage).
     conds.push(sql`(${identities.createdAt}, ${identities.id}) > (${p.after.createdAt}, ${p.after.id})`);

@@ -1,11 +1,15 @@
 import "server-only";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/db/client";
 import { apis, identities, keys } from "@/db/schema";
 
 export type KeyRow = typeof keys.$inferSelect;
 export type IdentityRow = typeof identities.$inferSelect;
 export type KeyWithIdentity = { key: KeyRow; identity: IdentityRow | null };
+/** The credit balance of a key's lineage: held by its newest key (docs/security.md "Rerolls never add spending power"). */
+export type LineageBalance = { id: string; creditsRemaining: number | null; refill: KeyRow["refill"]; lastRefillAt: number | null; createdAt: number };
+export type KeyForVerification = KeyWithIdentity & { head: LineageBalance | null };
 
 export async function insertKey(db: Db | Tx, row: typeof keys.$inferInsert) {
   await db.insert(keys).values(row);
@@ -14,8 +18,10 @@ export async function insertKey(db: Db | Tx, row: typeof keys.$inferInsert) {
 /**
  * Verification lookup: by hash only (the hash is unique across workspaces); the caller compares the
  * workspace. Deleted keys and keys of deleted APIs are filtered here, so they answer NOT_FOUND.
+ * `head`: for a rerolled key still in its grace period, the newest key of its lineage, whose row
+ * holds the shared balance (null for a key that was never rerolled: it holds its own).
  */
-export async function findKeyForVerification(db: Db, hash: string): Promise<KeyWithIdentity | undefined> {
+export async function findKeyForVerification(db: Db, hash: string): Promise<KeyForVerification | undefined> {
   const rows = await verificationLookup(db).execute({ hash });
   return rows[0];
 }
@@ -25,11 +31,18 @@ export async function findKeyForVerification(db: Db, hash: string): Promise<KeyW
  * call costs no query building, and the driver reuses one server-side prepared statement.
  */
 function prepareVerificationLookup(db: Db) {
+  // Still one statement: the head join only matches for a replaced key (keys_lineage_head_idx).
+  const head = alias(keys, "head");
   return db
-    .select({ key: keys, identity: identities })
+    .select({
+      key: keys,
+      identity: identities,
+      head: { id: head.id, creditsRemaining: head.creditsRemaining, refill: head.refill, lastRefillAt: head.lastRefillAt, createdAt: head.createdAt },
+    })
     .from(keys)
     .innerJoin(apis, eq(apis.id, keys.apiId))
     .leftJoin(identities, eq(identities.id, keys.identityId))
+    .leftJoin(head, and(isNotNull(keys.replacedBy), eq(head.lineageId, keys.lineageId), isNull(head.replacedBy)))
     .where(and(eq(keys.hash, sql.placeholder("hash")), isNull(keys.deletedAt), isNull(apis.deletedAt)))
     .limit(1)
     .prepare("keyport_verify_key_by_hash");
@@ -91,13 +104,14 @@ export async function listKeysPage(
 
 /**
  * The one credit deduction: atomic, so concurrent verifications (in any number of processes on one
- * database) never spend more than the key holds. undefined = not enough credits.
+ * database) never spend more than the key holds. undefined = not enough credits. `keyId` is the
+ * lineage's newest key; a row rerolled meanwhile no longer holds the balance, so it never pays.
  */
 export async function deductCredits(db: Db | Tx, keyId: string, cost: number): Promise<number | undefined> {
   const rows = await db
     .update(keys)
     .set({ creditsRemaining: sql`${keys.creditsRemaining} - ${cost}` })
-    .where(and(eq(keys.id, keyId), sql`${keys.creditsRemaining} >= ${cost}`))
+    .where(and(eq(keys.id, keyId), isNull(keys.replacedBy), sql`${keys.creditsRemaining} >= ${cost}`))
     .returning({ remaining: keys.creditsRemaining });
   return rows[0]?.remaining ?? undefined;
 }
@@ -112,7 +126,7 @@ export async function refillCredits(db: Db | Tx, keyId: string, amount: number, 
   await db
     .update(keys)
     .set({ creditsRemaining: amount, lastRefillAt: at })
-    .where(and(eq(keys.id, keyId), sql`coalesce(${keys.lastRefillAt}, ${keys.createdAt}) < ${periodStart}`));
+    .where(and(eq(keys.id, keyId), isNull(keys.replacedBy), sql`coalesce(${keys.lastRefillAt}, ${keys.createdAt}) < ${periodStart}`));
 }
 
 export async function updateKeyRow(db: Db | Tx, workspaceId: string, keyId: string, patch: Partial<typeof keys.$inferInsert>) {

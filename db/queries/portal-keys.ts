@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, count, eq, gt, gte, ilike, inArray, isNull, lt, or, sql, type Column } from "drizzle-orm";
+import { and, asc, countDistinct, eq, gt, gte, ilike, inArray, isNull, lt, or, sql, type Column } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { apis, identities, keys, verificationEvents, verificationIdentityRollups, verificationRollups, type VerificationOutcome } from "@/db/schema";
-import type { KeyWithIdentity } from "@/db/queries/keys";
+import type { KeyRow } from "@/db/queries/keys";
 
 /**
  * Key queries of the portal plane: always one end user's keys (by identity id) inside a set of
@@ -11,7 +11,7 @@ import type { KeyWithIdentity } from "@/db/queries/keys";
 export async function listOwnKeysPage(
   db: Db | Tx,
   p: { workspaceId: string; identityId: string; apiIds: string[]; after?: { createdAt: number; id: string }; limit: number; nameContains?: string },
-): Promise<KeyWithIdentity[]> {
+): Promise<{ key: KeyRow }[]> {
   if (p.apiIds.length === 0) return [];
   const conds = [eq(keys.workspaceId, p.workspaceId), eq(keys.identityId, p.identityId), inArray(keys.apiId, p.apiIds), isNull(keys.deletedAt), isNull(apis.deletedAt)];
   if (p.after) {
@@ -21,11 +21,11 @@ export async function listOwnKeysPage(
     conds.push(sql`(${keys.createdAt}, ${keys.id}) > (${p.after.createdAt}, ${p.after.id})`);
   }
   if (p.nameContains) conds.push(ilike(keys.name, `%${p.nameContains.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`));
+  // No identity columns: the portal never shows the identity or its meta (docs/security.md).
   return db
-    .select({ key: keys, identity: identities })
+    .select({ key: keys })
     .from(keys)
     .innerJoin(apis, eq(apis.id, keys.apiId))
-    .leftJoin(identities, eq(identities.id, keys.identityId))
     .where(and(...conds))
     .orderBy(asc(keys.createdAt), asc(keys.id))
     .limit(p.limit + 1);
@@ -40,11 +40,15 @@ export async function lockIdentity(tx: Tx, workspaceId: string, identityId: stri
     .for("update");
 }
 
-/** Keys of an end user in these APIs that still count against the cap: not deleted, not expired. */
+/**
+ * Keys of an end user in these APIs that still count against the cap: not deleted, not expired.
+ * A reroll chain counts once: a key in its grace period and its successors are one key
+ * (docs/security.md "Rerolls never add spending power").
+ */
 export async function countLiveKeys(db: Db | Tx, p: { workspaceId: string; identityId: string; apiIds: string[]; at: number }): Promise<number> {
   if (p.apiIds.length === 0) return 0;
   const rows = await db
-    .select({ n: count() })
+    .select({ n: countDistinct(sql`coalesce(${keys.lineageId}, ${keys.id})`) })
     .from(keys)
     .where(
       and(

@@ -29,6 +29,16 @@ export const verificationEvents = pgTable(
   ],
 );
 
+/**
+ * One row per flushed batch of verification events, written by the same statement as the events: a
+ * batch retried after a lost acknowledgement (the database committed, the answer never arrived) finds
+ * its id here and inserts nothing, so events and rollups are counted exactly once. Pruned after a day.
+ */
+export const verificationFlushes = pgTable("verification_flushes", {
+  batchId: text("batch_id").primaryKey(),
+  time: ms("time").notNull(),
+});
+
 /** Every mutation writes one row here in the same transaction as the change. */
 export const auditLog = pgTable(
   "audit_log",

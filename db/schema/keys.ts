@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { apis } from "./apis";
 import { ms } from "./columns";
@@ -37,6 +38,13 @@ export const keys = pgTable(
     deletedAt: ms("deleted_at"),
     /** Set once when the key is rerolled: the id of its replacement. A replaced key cannot be rerolled again. */
     replacedBy: text("replaced_by"),
+    /**
+     * The id of the original key of a reroll chain, set on every key of the chain at its first
+     * reroll (null: never rerolled, the key is its own lineage). The chain shares one credit balance
+     * (held by its newest key, the one with no `replaced_by`), one set of rate-limit counters and
+     * one place under the portal's key cap (docs/security.md "Rerolls never add spending power").
+     */
+    lineageId: text("lineage_id"),
     /** Random bytes in the secret, kept so a reroll issues a key of the same strength. */
     byteLength: integer("byte_length"),
   },
@@ -45,5 +53,7 @@ export const keys = pgTable(
     index("keys_api_created_idx").on(t.apiId, t.createdAt, t.id),
     index("keys_identity_idx").on(t.identityId, t.createdAt, t.id),
     index("keys_workspace_idx").on(t.workspaceId),
+    // One newest key per lineage: the row a key in grace spends its credits from.
+    uniqueIndex("keys_lineage_head_idx").on(t.lineageId).where(sql`${t.replacedBy} is null`),
   ],
 );

@@ -32,6 +32,8 @@ export const portalConfigs = pgTable(
     maxKeys: integer("max_keys").notNull().default(20),
     keyTemplate: jsonb("key_template").$type<KeyTemplate>().notNull().default({}),
     enabled: boolean("enabled").notNull().default(true),
+    /** Whether end users see their keys' `meta` in the portal (docs/security.md "What the portal shows"). */
+    showKeyMeta: boolean("show_key_meta").notNull().default(false),
     createdAt: ms("created_at").notNull(),
     updatedAt: ms("updated_at"),
   },

@@ -165,7 +165,7 @@ curl -X POST {{PUBLIC_URL}}/v2/portal.listKeys \\
     happened:
       "portal.createSession named a portal (by `slug`, or by `portal` as a slug or `pc_` id) that does not exist in the root key's workspace. Lookups are exact, case-sensitive and scoped to the workspace of the calling root key, so a slug of another workspace is not found either — Keyport answers 404 rather than 401 because the root key itself is fine. A root key without `portal.*.create_portal_session` gets the same answer, as if the portal did not exist.",
     fix: [
-      { step: "Check the slug. Slugs are 3–64 characters of lowercase a–z, 0–9 and hyphens, with no hyphen at either end.", example: CREATE_SESSION_CURL },
+      { step: "Check the slug. Slugs are 3–64 characters of lowercase a–z, 0–9 and single hyphens (never two in a row), with no hyphen at either end.", example: CREATE_SESSION_CURL },
       { step: "Check that the root key belongs to the workspace that owns the portal. The operator can list portals: `npx --no-install keyport portal list --workspace ws_...`." },
       { step: "If no portal exists yet, the operator provisions one: `npx --no-install keyport portal create --workspace ws_... --slug my-portal --api api_...`." },
       { step: "Make sure the root key holds `portal.*.create_portal_session` (or `*`)." },
@@ -219,6 +219,9 @@ curl -X POST {{PUBLIC_URL}}/v2/portal.listKeys \\
     mistakes: [
       { title: "Extra fields", text: "Fields the endpoint does not define are refused rather than silently ignored." },
       { title: "Seconds instead of milliseconds", text: "Times are unix milliseconds." },
+      { title: "Numbers past a field's range", text: "Credits and refill amounts are at most 2,147,483,647; rate limits at most 1,000,000,000 per window of at most 30 days; times at most 8,640,000,000,000,000. The same bounds apply to a portal's `keyTemplate`." },
+      { title: "Very many problems at once", text: "`errors[]` lists the first 20 problems (unknown fields included); `detail` says how many more there were. Fix those and send again." },
+      { title: "Deeply nested JSON", text: "Objects and arrays may nest at most 32 levels deep in a request body, `meta` included." },
     ],
   },
   {
@@ -299,9 +302,16 @@ curl -X POST {{PUBLIC_URL}}/v2/portal.listKeys \\
     status: 429,
     title: "Too Many Requests",
     detail: "Too many requests. Retry after the number of seconds in Retry-After.",
-    happened: "This client made too many failed attempts (for example, redeeming invalid portal codes) in a short time.",
-    fix: [{ step: "Wait for the number of seconds in the `Retry-After` header, then retry with a valid code." }],
-    mistakes: [{ title: "Retrying used codes", text: "A used code never works again; mint a new session instead of retrying." }],
+    happened:
+      "This client address made too many failed attempts in one minute: redeeming invalid portal codes, or calling the operator API with a wrong operator token. Past the limit (`KEYPORT_EXCHANGE_FAILURE_LIMIT` per minute, default 30) the address is answered 429 until the minute ends; for the operator API that holds even for the right token, so guessing gains nothing.",
+    fix: [
+      { step: "Wait for the number of seconds in the `Retry-After` header, then retry with a valid code or the right operator token." },
+      { step: "A script that keeps failing keeps its address limited: fix its token or code before it retries." },
+    ],
+    mistakes: [
+      { title: "Retrying used codes", text: "A used code never works again; mint a new session instead of retrying." },
+      { title: "A stale operator token in a loop", text: "After a token rotation, a script still sending the old token fills the counter of its address within a minute." },
+    ],
   },
   {
     code: "keyport/authentication/operator_token_invalid",
@@ -358,6 +368,25 @@ curl -X POST {{PUBLIC_URL}}/v2/portal.listKeys \\
       { step: "Or choose another slug." },
     ],
     mistakes: [{ title: "Re-running a provisioning script", text: "`portal create` is not idempotent; scripts should `portal list` first or treat 409 as done." }],
+  },
+  {
+    code: "keyport/authentication/session_switch_unconfirmed",
+    status: 409,
+    title: "Conflict",
+    detail: "This browser is signed in to this portal as another end user. Confirm the switch to redeem the link.",
+    happened:
+      "A portal link was opened in a browser that already holds a live session for the same portal under another `externalId`. Redeeming it silently would sign the browser in as the link's end user, and keys created afterwards would belong to that account: a login CSRF, where someone sends you a link minted for their own account. So the code was not redeemed; it stays usable until it expires. `error.context` names both accounts (`signedInAs`, `linkFor`), and the portal's landing page asks which one to use. This answer is only given to the portal's own pages (a same-origin request); any other origin gets 403 `forbidden` and learns nothing.",
+    fix: [
+      { step: "In the browser: choose on the landing page. \"Stay signed in\" keeps the current session and leaves the link unused; \"Switch\" redeems it." },
+      {
+        step: "Calling the endpoint yourself from the portal's origin: send the same code again with `confirmSwitch: true` once the user has chosen to switch.",
+        example: `fetch("/v2/portal.exchangeCode", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code, confirmSwitch: true }) })`,
+      },
+    ],
+    mistakes: [
+      { title: "Confirming without asking", text: "Sending `confirmSwitch: true` on every call brings the login CSRF back. Only send it after the person at the browser chose the other account." },
+      { title: "Server-side exchanges", text: "A backend or the SDK exchanging a code without the browser's sealed cookie never gets this answer: there is no session to switch from." },
+    ],
   },
   {
     code: "keyport/routing/route_not_found",

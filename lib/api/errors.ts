@@ -13,8 +13,10 @@ export class ApiError extends Error {
   readonly detail: string;
   readonly errors?: FieldError[];
   readonly headers?: Record<string, string>;
+  /** Named values a client acts on, sent as `error.context` (e.g. the two accounts of a session switch). */
+  readonly context?: Record<string, string>;
 
-  constructor(code: ErrorCode, detail?: string, extra?: { errors?: FieldError[]; headers?: Record<string, string> }) {
+  constructor(code: ErrorCode, detail?: string, extra?: { errors?: FieldError[]; headers?: Record<string, string>; context?: Record<string, string> }) {
     const doc = errorDoc(code);
     if (!doc) throw new Error(`unknown error code ${code}`);
     super(detail ?? doc.detail);
@@ -25,6 +27,7 @@ export class ApiError extends Error {
     this.detail = detail ?? doc.detail;
     this.errors = extra?.errors ?? (doc.status === 400 ? [] : undefined);
     this.headers = extra?.headers;
+    this.context = extra?.context;
   }
 }
 

@@ -21,20 +21,48 @@ const BASE_HEADERS = {
 } as const;
 
 /**
+ * For answers that carry a one-time code or a session token (createSession, exchangeCode,
+ * exchangeSession): HTTP/1.0 caches ignore Cache-Control, so these also send Pragma, as Unkey's
+ * document lists for them (docs/security.md "Headers").
+ */
+export const PRAGMA_NO_CACHE = { Pragma: "no-cache" } as const;
+
+/**
  * A response as plain parts. The backend plane writes them straight to the socket (no Response or
  * Headers objects on the hot path); Next.js gets them as a Response through toResponse().
  */
 export type ReplyParts = { status: number; headers: Record<string, string>; cookies: string[]; body: string };
 
-/** Strips undefined and null recursively: absent values are omitted, never null (SPEC §2). */
+/**
+ * Customer JSON marked by asStoredJson. On globalThis: the backend bundle and Next.js's bundles each
+ * load this module (docs/ARCHITECTURE.md "Shared state lives on globalThis").
+ */
+const holder = globalThis as unknown as { __keyportStoredJson?: WeakSet<object> };
+const storedJson = (holder.__keyportStoredJson ??= new WeakSet());
+
+/**
+ * Strips undefined and null recursively: absent schema fields are omitted, never null (docs/api.md
+ * "Conventions"). It never enters JSON a customer stored (asStoredJson), nor anything but plain
+ * objects and arrays.
+ */
 export function omitAbsent<T>(value: T): T {
   if (Array.isArray(value)) return value.map(omitAbsent) as T;
-  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype && !storedJson.has(value)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) out[k] = omitAbsent(v);
     return out as T;
   }
   return value;
+}
+
+/**
+ * Marks JSON a customer stored (the `meta` of keys and identities) to reach the wire as stored:
+ * nulls, empty strings, 0 and false inside it are data, not absent fields (docs/api.md "Stored JSON").
+ * Returns the same object, unchanged.
+ */
+export function asStoredJson<T extends object>(json: T): T {
+  storedJson.add(json);
+  return json;
 }
 
 export function successParts(requestId: string, result: unknown): ReplyParts {
@@ -49,14 +77,30 @@ export function successParts(requestId: string, result: unknown): ReplyParts {
   };
 }
 
+/** Bounds of an error body, whoever threw: an error never grows with the input that caused it. */
+const MAX_ERRORS = 20;
+const MAX_DETAIL = 2000;
+const MAX_FIELD_TEXT = 500;
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 export function errorParts(requestId: string, publicUrl: string, err: ApiError): ReplyParts {
   const error: Record<string, unknown> = {
     title: err.title,
-    detail: err.detail,
+    detail: clip(err.detail, MAX_DETAIL),
     status: err.status,
     type: errorTypeUrl(publicUrl, err.code),
   };
-  if (err.errors) error.errors = err.errors;
+  if (err.errors) {
+    error.errors = err.errors.slice(0, MAX_ERRORS).map((e) => ({
+      location: clip(e.location, MAX_FIELD_TEXT),
+      message: clip(e.message, MAX_FIELD_TEXT),
+      ...(e.fix === undefined ? {} : { fix: clip(e.fix, MAX_FIELD_TEXT) }),
+    }));
+  }
+  if (err.context) error.context = Object.fromEntries(Object.entries(err.context).map(([k, v]) => [k, clip(v, MAX_FIELD_TEXT)]));
   const headers: Record<string, string> = { ...BASE_HEADERS, "X-Request-Id": requestId, ...err.headers };
   // The SDK matches 429 on application/problem+json (SPEC §2).
   if (err.status === 429) headers["Content-Type"] = "application/problem+json";

@@ -8,7 +8,8 @@ import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 
 export const createApiInput = z.strictObject({
-  name: z.string().trim().min(3).max(200),
+  // Unkey's document: 3–256 characters, free text (not a slug).
+  name: z.string().trim().min(3).max(256),
 });
 
 export async function createApi({ db, auth, input }: { db: Db; auth: RootAuth; input: z.infer<typeof createApiInput> }) {

@@ -7,7 +7,7 @@ import { bearerToken } from "@/lib/auth/bearer";
 import { sha256 } from "@/lib/crypto/secrets";
 import { env } from "@/lib/env";
 import { resolveSessionByToken, sessionNotFound } from "@/lib/portal/resolve-session";
-import { isRawToken, readCookie, unsealSessions } from "@/lib/portal/session-cookie";
+import { isRawToken, readCookie, type SealedSessions, unsealSessions } from "@/lib/portal/session-cookie";
 import type { PortalSessionContext } from "@/lib/portal/session-context";
 
 export type { PortalSessionContext } from "@/lib/portal/session-context";
@@ -52,10 +52,26 @@ export function portalAuth(options: { write: boolean }): Authenticator<PortalSes
 export const portalSessionAuth = portalAuth({ write: false });
 export const portalSessionWriteAuth = portalAuth({ write: true });
 
-function pickSession(sessions: Record<string, string>, header: string | null): string {
+/** A portal id as the header must name it: the shape of `pc_` ids in portal paths. */
+const PORTAL_ID_HEADER = /^pc_[A-Za-z0-9]{1,64}$/;
+
+function pickSession(sessions: SealedSessions, header: string | null): string {
   const portalIds = Object.keys(sessions);
   if (header !== null) {
-    const token = sessions[header.trim()];
+    const portalId = header.trim();
+    // Anything but a portal id (`__proto__`, `constructor`, …) is refused before it is used as a key.
+    if (!PORTAL_ID_HEADER.test(portalId)) {
+      throw new ApiError("unkey/application/invalid_input", "header.X-Keyport-Portal: must be a portal id (pc_…).", {
+        errors: [
+          {
+            location: "header.X-Keyport-Portal",
+            message: "Must be a portal id: pc_ followed by 1–64 letters and digits.",
+            fix: "Send X-Keyport-Portal: pc_… with the id of the portal this page belongs to, or leave the header out.",
+          },
+        ],
+      });
+    }
+    const token = sessions[portalId];
     if (!token) throw new ApiError("unkey/authentication/portal_token_missing", `This browser holds no session for the portal named in X-Keyport-Portal.`);
     return token;
   }

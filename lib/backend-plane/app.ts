@@ -6,9 +6,11 @@ import { Hono } from "hono";
 import * as openapiJson from "@/app/openapi.json/route";
 import { ApiError } from "@/lib/api/errors";
 import { errorResponse, type ReplyParts } from "@/lib/api/reply";
+import { toApiError } from "@/lib/api/route";
 import { env } from "@/lib/env";
 import { planeOf, ROUTES, type RouteModule } from "@/lib/http/route-table";
 import { newId } from "@/lib/ids";
+import { SECURITY_HEADERS } from "@/lib/http/security-headers";
 
 /** A route module's method: route() handlers also answer as plain parts (`serve`); /openapi.json does not. */
 type Handler = ((req: Request) => Promise<Response>) & { serve?: (req: Request) => Promise<ReplyParts> };
@@ -16,7 +18,12 @@ const METHODS = ["GET", "POST"] as const;
 
 /** A routing refusal in the one envelope, with its own docs page (404 unknown path, 405 wrong method). */
 function routingError(code: "keyport/routing/route_not_found" | "keyport/routing/method_not_allowed", headers?: Record<string, string>): Response {
-  return errorResponse(newId("req"), env().PUBLIC_URL, new ApiError(code, undefined, { headers }));
+  return withSecurityHeaders(errorResponse(newId("req"), env().PUBLIC_URL, new ApiError(code, undefined, { headers })));
+}
+
+function withSecurityHeaders(res: Response): Response {
+  for (const [key, value] of Object.entries(SECURITY_HEADERS)) res.headers.set(key, value);
+  return res;
 }
 
 /** The route modules this plane serves: every ROUTES entry of the backend plane, and /openapi.json. */
@@ -38,7 +45,7 @@ export function createBackendApp(): Hono<{ Bindings: HttpBindings }> {
       const handler = mod[method] as Handler;
       const serve = handler.serve;
       if (!serve) {
-        app.on(method, path, (c) => handler(c.req.raw));
+        app.on(method, path, async (c) => withSecurityHeaders(await handler(c.req.raw)));
         continue;
       }
       app.on(method, path, async (c) => {
@@ -50,12 +57,14 @@ export function createBackendApp(): Hono<{ Bindings: HttpBindings }> {
     app.all(path, () => routingError("keyport/routing/method_not_allowed", { Allow: allow }));
   }
   app.notFound(() => routingError("keyport/routing/route_not_found"));
+  // route() maps every error itself; this catches only what fails outside it (the generic 500, nothing internal).
+  app.onError((err) => withSecurityHeaders(errorResponse(newId("req"), env().PUBLIC_URL, toApiError(err, "backend-plane"))));
   return app;
 }
 
 /** Writes a route's answer in one writeHead + end: no Response, Headers or body stream per request. */
 function send(res: ServerResponse, parts: ReplyParts): void {
-  const headers: Record<string, string | string[] | number> = { ...parts.headers, "Content-Length": Buffer.byteLength(parts.body) };
+  const headers: Record<string, string | string[] | number> = { ...SECURITY_HEADERS, ...parts.headers, "Content-Length": Buffer.byteLength(parts.body) };
   if (parts.cookies.length) headers["Set-Cookie"] = parts.cookies;
   res.writeHead(parts.status, headers);
   res.end(parts.body);

@@ -3,21 +3,18 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { createBackendApp } from "@/lib/backend-plane/app";
 import { SOCKET_ADDRESS_HEADER } from "@/lib/http/client-address";
-import { securityHeaders } from "@/lib/http/security-headers";
 
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
  * The backend plane as a node:http listener: bin/server.mjs (and the test server) call it for every
- * path planeOf() gives the backend. It sets the security headers Next.js's config sets on the other
- * plane, and puts the socket's address in SOCKET_ADDRESS_HEADER with any client-sent copy removed.
+ * path planeOf() gives the backend. It puts the socket's address in SOCKET_ADDRESS_HEADER with any
+ * client-sent copy removed (the security headers are the app's, lib/backend-plane/app.ts).
  */
 export function createBackendListener(): NodeListener {
   // overrideGlobalObjects: false — Next.js shares this process and must keep the real Request/Response.
   const listener = getRequestListener(createBackendApp().fetch, { overrideGlobalObjects: false });
-  const headers = securityHeaders().map(({ key, value }) => [key, value] as const);
   return (req, res) => {
-    for (const [key, value] of headers) res.setHeader(key, value);
     req.rawHeaders = withSocketAddress(req);
     void listener(req, res);
   };

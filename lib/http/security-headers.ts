@@ -28,3 +28,6 @@ export function securityHeaders({ dev = false }: { dev?: boolean } = {}): { key:
     { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
   ];
 }
+
+/** The production list as one object, for the backend plane's writeHead. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.fromEntries(securityHeaders().map(({ key, value }) => [key, value]));

@@ -10,7 +10,8 @@ import { newId } from "@/lib/ids";
 import { externalIdField, metaField, ratelimitsField } from "@/lib/keys/key-fields";
 import { toStoredRatelimits } from "@/lib/keys/ratelimit-config";
 
-export const createIdentityInput = z.strictObject({
+// Unkey's document leaves this body open: unknown fields are dropped, not refused (docs/api.md "Conventions").
+export const createIdentityInput = z.object({
   externalId: externalIdField,
   meta: metaField.optional(),
   ratelimits: ratelimitsField.optional(),

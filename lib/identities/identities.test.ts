@@ -102,7 +102,8 @@ describe.each(BACKENDS)("identities on %s", (backend) => {
     expect(res.status).toBe(403);
     expect(res.body.error.detail).toContain("identity.*.create_identity");
     expect((await post(app.url, "/v2/identities.getIdentity", { identity: "acme_user" }, weak)).status).toBe(200);
-    for (const body of [{ externalId: "" }, { externalId: "x".repeat(257) }, { externalId: "a\u0007b" }, { externalId: "ok", extra: 1 }]) {
+    // An unknown field is ignored here: Unkey's document leaves this body open (lib/api/unkey-document.test.ts).
+    for (const body of [{ externalId: "" }, { externalId: "x".repeat(257) }, { externalId: "a\u0007b" }]) {
       const bad = await post(app.url, "/v2/identities.createIdentity", body, rootKey);
       expect(bad.status).toBe(400);
     }

@@ -10,13 +10,13 @@ import { decodeCursor, paginate } from "@/lib/keys/page-cursor";
 export const listIdentitiesInput = z.strictObject({
   limit: z.number().int().min(1).max(100).default(100),
   cursor: z.string().min(1).max(512).optional(),
-  // Sent by newer SDKs; a prefix filter on externalId is not implemented, so it must be absent.
-  search: z.string().max(0, { message: "search is not supported; page through all identities instead" }).optional(),
+  // Identities whose id or externalId contains it, case-insensitive; empty means no filter (docs/api.md).
+  search: z.string().max(256).optional(),
 });
 
 export async function listIdentities({ db, auth, input }: { db: Db; auth: RootAuth; input: z.infer<typeof listIdentitiesInput> }) {
   auth.require("identity.*.read_identity");
-  const rows = await listIdentitiesPage(db, { workspaceId: auth.workspaceId, after: decodeCursor(input.cursor), limit: input.limit });
+  const rows = await listIdentitiesPage(db, { workspaceId: auth.workspaceId, after: decodeCursor(input.cursor), limit: input.limit, search: input.search });
   const { page, pagination } = paginate(rows, input.limit, (r) => ({ createdAt: r.createdAt, id: r.id }));
   return new Reply(page.map(toIdentityResponse), { pagination });
 }

@@ -176,7 +176,7 @@ describe.each(BACKENDS)("key lifecycle, input and isolation on %s", (backend) =>
       [{ apiId, byteLength: 256 }, "body.byteLength"],
       [{ apiId, prefix: "has-dash" }, "body.prefix"],
       [{ apiId, prefix: "x".repeat(17) }, "body.prefix"],
-      [{ apiId, name: "n".repeat(201) }, "body.name"],
+      [{ apiId, name: "n".repeat(256) }, "body.name"],
       [{ apiId, meta: { big: "x".repeat(11 * 1024) } }, "body.meta"],
       [{ apiId, meta: [1, 2] }, "body.meta"],
       [{ apiId, externalId: "bad\nid" }, "body.externalId"],

@@ -1,5 +1,6 @@
 import type { IdentityRow, KeyRow } from "@/db/queries/keys";
 import type { KeyRatelimit } from "@/db/schema";
+import { asStoredJson } from "@/lib/api/reply";
 
 /** The SDK's RatelimitResponse. */
 export function toRatelimitResponse(r: KeyRatelimit) {
@@ -11,7 +12,7 @@ export function toIdentityResponse(identity: IdentityRow) {
   return {
     id: identity.id,
     externalId: identity.externalId,
-    meta: identity.meta ?? undefined,
+    meta: identity.meta ? asStoredJson(identity.meta) : undefined,
     ratelimits: identity.ratelimits.map(toRatelimitResponse),
   };
 }
@@ -26,7 +27,7 @@ export function toKeyResponse(row: KeyRow, identity?: IdentityRow | null) {
     start: row.start,
     enabled: row.enabled,
     name: row.name ?? undefined,
-    meta: row.meta ?? undefined,
+    meta: row.meta ? asStoredJson(row.meta) : undefined,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt ?? undefined,
     lastUsedAt: row.lastUsedAt ?? undefined,

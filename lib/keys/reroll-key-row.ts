@@ -8,14 +8,22 @@ import { insertKey } from "@/db/queries/keys";
 import { newId } from "@/lib/ids";
 import { secretStart, sha256 } from "@/lib/crypto/secrets";
 
-/** Longest grace an old key may keep after a reroll (Unkey: 4 weeks). */
-export const MAX_REROLL_EXPIRATION_MS = 4 * 7 * 24 * 60 * 60 * 1000;
+/**
+ * Longest grace an old key may keep after keys.rerollKey: the maximum of `expiration` in Unkey's
+ * OpenAPI document (4102444800000 ms). The portal has its own, shorter cap (lib/portal/reroll-key.ts).
+ */
+export const MAX_REROLL_EXPIRATION_MS = 4_102_444_800_000;
 
 /**
  * Replaces a key with a fresh secret that keeps its whole configuration (API, name, meta, identity,
  * credits, refill, rate limits, permissions, enabled, expiry). The old key stays valid for
  * `expiration` ms (0 = revoked now). Race-safe: the old row is locked FOR UPDATE and marked
- * `replaced_by`, so of many parallel rerolls exactly one creates a key; the rest get 409.
+ * `replaced_by`, so of many parallel rerolls exactly one creates a key; the rest get 409 (a key in
+ * grace cannot be rolled again; its successor can).
+ * A roll never adds spending power (docs/security.md "Rerolls never add spending power"): old and new
+ * key share one lineage (`lineage_id`, the original key's id). The balance moves to the new key in
+ * this transaction (the old row keeps 0, and a verification of the old key spends from the lineage's
+ * newest key); rate-limit counters are keyed by the lineage; the portal's cap counts a lineage once.
  * `identityId` (portal callers): the key must belong to that identity, else 404 key_not_found.
  */
 export async function rerollKeyRow(
@@ -33,6 +41,20 @@ export async function rerollKeyRow(
   const byteLength = old.byteLength ?? 16;
   const key = generateKey(prefix, byteLength);
   const keyId = newId("key");
+  const lineageId = old.lineageId ?? old.id;
+  const graceEnd = at + p.expiration;
+  // The old row is marked first: a lineage has one newest key (keys_lineage_head_idx).
+  await updateKeyRow(tx, p.workspaceId, old.id, {
+    replacedBy: keyId,
+    lineageId,
+    // The balance now lives on the new key; the locked row's copy is gone, so a verification that
+    // read this key before the roll cannot spend it again (deductCredits skips replaced rows).
+    creditsRemaining: old.creditsRemaining === null ? null : 0,
+    updatedAt: at,
+    expiresAt: old.expiresAt !== null && old.expiresAt < graceEnd ? old.expiresAt : graceEnd,
+    // 0 = revoked now: soft-deleted, so it leaves every list and verifies as NOT_FOUND.
+    deletedAt: p.expiration === 0 ? at : null,
+  });
   await insertKey(tx, {
     id: keyId,
     workspaceId: old.workspaceId,
@@ -50,15 +72,8 @@ export async function rerollKeyRow(
     lastRefillAt: old.lastRefillAt,
     ratelimits: old.ratelimits,
     byteLength,
+    lineageId,
     createdAt: at,
-  });
-  const graceEnd = at + p.expiration;
-  await updateKeyRow(tx, p.workspaceId, old.id, {
-    replacedBy: keyId,
-    updatedAt: at,
-    expiresAt: old.expiresAt !== null && old.expiresAt < graceEnd ? old.expiresAt : graceEnd,
-    // 0 = revoked now: soft-deleted, so it leaves every list and verifies as NOT_FOUND.
-    deletedAt: p.expiration === 0 ? at : null,
   });
   return { keyId, key };
 }

@@ -6,7 +6,8 @@ import type { RootAuth } from "@/lib/auth/root-key";
 import { findKeyOr404 } from "@/lib/keys/find-key-or-404";
 import { MAX_REROLL_EXPIRATION_MS, rerollKeyRow } from "@/lib/keys/reroll-key-row";
 
-export const rerollKeyInput = z.strictObject({
+// Unkey's document leaves this body open: unknown fields are dropped, not refused (docs/api.md "Conventions").
+export const rerollKeyInput = z.object({
   keyId: z.string().min(1).max(255),
   expiration: z.number().int().min(0).max(MAX_REROLL_EXPIRATION_MS),
 });

@@ -29,12 +29,16 @@ export async function updateCredits({ db, auth, input }: { db: Db; auth: RootAut
     const value = input.value;
     let next;
     if (input.operation === "set") {
-      if (value === undefined) bad("set needs a value (a number, or null for unlimited).", "Send value: <number> or value: null.");
-      next = value;
+      // Unkey's document: value is optional for set, and absent or null makes the key unlimited.
+      next = value ?? null;
     } else {
       if (value === undefined || value === null) bad(`${input.operation} needs a numeric value.`, "Send value: <number>.");
       if (key.creditsRemaining === null) bad(`This key has unlimited credits; there is nothing to ${input.operation}.`, 'Use operation "set" to give it a number of credits first.');
-      next = input.operation === "increment" ? sql`least(${keys.creditsRemaining} + ${value}, 2147483647)` : sql`greatest(${keys.creditsRemaining} - ${value}, 0)`;
+      // The sum is taken in bigint: two int4 values near the top would overflow before least() clamps.
+      next =
+        input.operation === "increment"
+          ? sql`least(${keys.creditsRemaining}::bigint + ${value}, 2147483647)`
+          : sql`greatest(${keys.creditsRemaining} - ${value}, 0)`;
     }
     const rows = await tx
       .update(keys)

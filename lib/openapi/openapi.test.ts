@@ -41,7 +41,7 @@ describe("GET /openapi.json", () => {
     expect(createApi.security).toEqual([{ rootKey: [] }]);
     const body = createApi.requestBody.content["application/json"].schema;
     expect(body).toMatchObject({ type: "object", required: ["name"], additionalProperties: false });
-    expect(body.properties.name).toMatchObject({ type: "string", minLength: 3, maxLength: 200 });
+    expect(body.properties.name).toMatchObject({ type: "string", minLength: 3, maxLength: 256 });
 
     expect(doc.paths["/v2/liveness"].get.security).toEqual([]);
     expect(doc.paths["/v2/portal.exchangeCode"].post.security).toEqual([]);

@@ -201,6 +201,8 @@ describe.each(BACKENDS)("operator API on %s", (backend) => {
     ["docsMarkdown", "x".repeat(5001)],
     ["slug", "-bad"],
     ["slug", "ab"],
+    ["slug", "a--b"],
+    ["showKeyMeta", "yes"],
     ["keyTemplate", { prefix: "has space" }],
     ["keyTemplate", { admin: true }],
   ])("400 for a hostile %s (case %#), and nothing is created", async (field, value) => {

@@ -48,12 +48,12 @@ describe.each(BACKENDS)("generated operator token on %s", (backend) => {
   });
 
   it("KEYPORT_OPERATOR_TOKEN replaces it (comma-separated, all accepted)", async () => {
-    process.env.KEYPORT_OPERATOR_TOKEN = "kpo_new_one_0123456789abcdef,kpo_old_one_0123456789abcdef";
+    process.env.KEYPORT_OPERATOR_TOKEN = "kpo_new_one_0123456789abcdefghijkl,kpo_old_one_0123456789abcdefghijkl";
     resetEnvForTests();
     try {
       expect(await ensureOperatorToken()).toEqual({ source: "env" });
-      expect(await isOperatorToken("kpo_new_one_0123456789abcdef")).toBe(true);
-      expect(await isOperatorToken("kpo_old_one_0123456789abcdef")).toBe(true);
+      expect(await isOperatorToken("kpo_new_one_0123456789abcdefghijkl")).toBe(true);
+      expect(await isOperatorToken("kpo_old_one_0123456789abcdefghijkl")).toBe(true);
       expect(await isOperatorToken(readFileSync(path.join(dir, "operator-token"), "utf8").trim())).toBe(false);
     } finally {
       delete process.env.KEYPORT_OPERATOR_TOKEN;

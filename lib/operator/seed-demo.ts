@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { insertVerificationEvents, type VerificationEventRow } from "@/db/queries/events";
 import { findPortal, listPortalApiIds } from "@/db/queries/portals";
@@ -69,6 +70,7 @@ export async function seedDemo({ db, actor }: { db: Db; actor: Actor }) {
         maxKeys: 10,
         keyTemplate: { prefix: "demo", credits: { remaining: 10_000 }, ratelimits: [{ name: "requests", limit: 100, duration: 60_000, autoApply: true }] },
         enabled: true,
+        showKeyMeta: false,
       },
     });
     portal = await findPortal(db, workspaceId, config.portalId);
@@ -115,7 +117,7 @@ async function seedKeys(db: Db, workspaceId: string, apiId: string) {
         events.push({ time: at - Math.floor(((i * 7919) % 1440) * 60_000), workspaceId, apiId, keyId, identityId, outcome });
       }
     }
-    await insertVerificationEvents(tx, events);
+    await insertVerificationEvents(tx, randomUUID(), events);
     return keys;
   });
 }

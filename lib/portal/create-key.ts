@@ -6,6 +6,7 @@ import { ApiError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { now } from "@/lib/clock";
 import { ensureIdentity } from "@/lib/identities/ensure-identity";
+import { TIME_MAX_MS } from "@/lib/keys/key-fields";
 import { mintKey } from "@/lib/keys/mint-key";
 import type { PortalSessionContext } from "@/lib/portal/session-context";
 import { apisWhere, assertWritable, portalActor, requireSessionPermission } from "@/lib/portal/session-permissions";
@@ -14,7 +15,7 @@ export const portalCreateKeyInput = z.strictObject({
   apiId: z.string().min(1).max(255).optional(),
   name: z.string().trim().min(1).max(200).optional(),
   /** Unix ms; must lie in the future. Absent → the portal template's default expiry, if any. */
-  expires: z.number().int().positive().optional(),
+  expires: z.number().int().positive().max(TIME_MAX_MS).optional(),
 });
 
 /**

@@ -40,17 +40,20 @@ describe.each(BACKENDS)("portal.createSession on %s", (backend) => {
 
   const sessionCount = async () => (await app.db.db.select({ id: portalSessions.id }).from(portalSessions)).length;
 
-  it("accepts the seed docs' curl body and returns {id, url, expiresAt} with a 15-minute code", async () => {
+  it("accepts the seed docs' curl body and answers exactly {sessionId, url} (the ps_ id, never the code), no-cache, a 15-minute code", async () => {
     const before = now();
     const res = await post(app.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "user_123", permissions: ["api.*.read_key"] }, rootKey);
     expect(res.status, res.text).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    const { id, url, expiresAt } = res.body.data;
+    expect(res.headers.get("pragma")).toBe("no-cache");
+    expect(Object.keys(res.body.data).sort()).toEqual(["sessionId", "url"]);
+    const { sessionId: id, url } = res.body.data;
     expect(id).toMatch(/^ps_/);
     expect(url).toMatch(new RegExp(`^http://localhost:3000/portal/${portalId}\\?session=pst_[1-9A-HJ-NP-Za-km-z]{22,}$`));
-    expect(expiresAt).toBeGreaterThanOrEqual(before + 15 * 60_000);
-    expect(expiresAt).toBeLessThanOrEqual(now() + 15 * 60_000);
     const [row] = await app.db.db.select().from(portalSessions).where(eq(portalSessions.id, id));
+    // The code's 15 minutes are documented (docs/api.md), not answered.
+    expect(row?.codeExpiresAt).toBeGreaterThanOrEqual(before + 15 * 60_000);
+    expect(row?.codeExpiresAt).toBeLessThanOrEqual(now() + 15 * 60_000);
     // Only the hash is stored; the session holds concrete per-API permissions.
     expect(row?.codeHash).toBe(sha256(codeOf(url)));
     expect(JSON.stringify(row)).not.toContain(codeOf(url));
@@ -65,6 +68,11 @@ describe.each(BACKENDS)("portal.createSession on %s", (backend) => {
     expect(bySlug.status, bySlug.text).toBe(200);
     const byId = await post(app.url, "/v2/portal.createSession", { portal: portalId, externalId: "user_1", scopes: ["keys:reroll"], preview: false, returnUrl: "https://app.example.com/keys" }, rootKey);
     expect(byId.status, byId.text).toBe(200);
+    // Unkey's current document closes data to {id, url}.
+    for (const res of [bySlug, byId]) {
+      expect(Object.keys(res.body.data).sort()).toEqual(["id", "url"]);
+      expect(res.headers.get("pragma")).toBe("no-cache");
+    }
     const [row] = await app.db.db.select().from(portalSessions).where(eq(portalSessions.id, byId.body.data.id));
     expect(row?.permissions.sort()).toEqual([`api.${apiA}.reroll_key`, `api.${apiB}.reroll_key`].sort());
     expect(row?.returnUrl).toBe("https://app.example.com/keys");
@@ -75,6 +83,34 @@ describe.each(BACKENDS)("portal.createSession on %s", (backend) => {
     const res = await unkey.portal.createSession({ portal: "my-portal", externalId: "user_sdk", scopes: ["keys:read", "keys:reroll", "analytics:read"] });
     expect(res.result.data.id).toMatch(/^ps_/);
     expect(codeOf(res.result.data.url)).toMatch(/^pst_/);
+    expect(res.headers.pragma).toEqual(["no-cache"]);
+  });
+
+  it("accepts Unkey's interim form, scope names in permissions (2026-07-09 to 2026-08-19), answering {sessionId, url}", async () => {
+    const res = await post(app.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "user_interim", permissions: ["keys:read", "analytics:read"] }, rootKey);
+    expect(res.status, res.text).toBe(200);
+    expect(Object.keys(res.body.data).sort()).toEqual(["sessionId", "url"]);
+    const [row] = await app.db.db.select().from(portalSessions).where(eq(portalSessions.id, res.body.data.sessionId));
+    expect(row?.permissions.sort()).toEqual([`api.${apiA}.read_key`, `api.${apiB}.read_key`, `api.${apiA}.read_analytics`, `api.${apiB}.read_analytics`].sort());
+    // The sessionId is the session's id, which revokeSession takes; the code stays in the URL only.
+    expect(res.body.data.sessionId).not.toBe(codeOf(res.body.data.url));
+    const revoked = await post(app.url, "/v2/portal.revokeSession", { sessionId: res.body.data.sessionId }, rootKey);
+    expect(revoked.body.data).toEqual({ revoked: 1 });
+  });
+
+  it("a mixed form answers by how it names the portal: slug → sessionId, portal → id", async () => {
+    const bySlug = await post(app.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", scopes: ["keys:read"] }, rootKey);
+    expect(Object.keys(bySlug.body.data).sort()).toEqual(["sessionId", "url"]);
+    const byPortal = await post(app.url, "/v2/portal.createSession", { portal: portalId, externalId: "u", permissions: ["api.*.read_key"] }, rootKey);
+    expect(Object.keys(byPortal.body.data).sort()).toEqual(["id", "url"]);
+  });
+
+  it("the interim form follows the same ceiling as the SDK's scopes", async () => {
+    const { rootKey: readOnly } = await seedRootKey(workspaceId, ["portal.*.create_portal_session", "api.*.read_key", "api.*.read_api"]);
+    const before = await sessionCount();
+    const res = await post(app.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", permissions: ["keys:read", "keys:reroll"] }, readOnly);
+    expectError(res, 403, "unkey/authorization/insufficient_permissions");
+    expect(await sessionCount()).toBe(before);
   });
 
   it("404 portal_config_not_found for My-Portal, hinting the lowercase slug", async () => {
@@ -86,6 +122,14 @@ describe.each(BACKENDS)("portal.createSession on %s", (backend) => {
     const unknown = await post(app.url, "/v2/portal.createSession", { slug: "nope", externalId: "user_123", permissions: ["api.*.read_key"] }, rootKey);
     expectError(unknown, 404, "unkey/data/portal_config_not_found");
     expect(await sessionCount()).toBe(before);
+  });
+
+  it("404 for an unknown pc_ id or a slug whose lowercase form is no slug: no \"did you mean\" hint", async () => {
+    for (const portal of ["pc_DoesNotExist12", "PC_DoesNotExist12", "My_Portal", "A--B"]) {
+      const res = await post(app.url, "/v2/portal.createSession", { portal, externalId: "user_123", scopes: ["keys:read"] }, rootKey);
+      expectError(res, 404, "unkey/data/portal_config_not_found");
+      expect(res.body.error.detail, portal).toBe("Portal configuration not found.");
+    }
   });
 
   it("404 (not 401) for a root key of another workspace, by slug and by id", async () => {
@@ -122,6 +166,7 @@ describe.each(BACKENDS)("portal.createSession on %s", (backend) => {
     ["an unknown permission", { slug: "my-portal", externalId: "u", permissions: ["api.*.read_keys"] }],
     ["a permission outside the vocabulary", { slug: "my-portal", externalId: "u", permissions: ["api.*.create_api"] }],
     ["an unknown scope", { portal: "my-portal", externalId: "u", scopes: ["keys:delete"], preview: false }],
+    ["an unknown scope name in permissions", { slug: "my-portal", externalId: "u", permissions: ["keys:delete"] }],
     ["no permissions", { slug: "my-portal", externalId: "u", permissions: [] }],
     ["both slug and portal", { slug: "my-portal", portal: "my-portal", externalId: "u", permissions: ["api.*.read_key"] }],
     ["neither permissions nor scopes", { slug: "my-portal", externalId: "u" }],
@@ -142,7 +187,7 @@ describe.each(BACKENDS)("portal.createSession on %s", (backend) => {
     expect(res.body.error.errors[0].location).toBe("body.permissions.0");
     const ok = await post(app.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "u", permissions: [`api.${apiA}.read_key`] }, rootKey);
     expect(ok.status).toBe(200);
-    const [row] = await app.db.db.select().from(portalSessions).where(eq(portalSessions.id, ok.body.data.id));
+    const [row] = await app.db.db.select().from(portalSessions).where(eq(portalSessions.id, ok.body.data.sessionId));
     expect(row?.permissions).toEqual([`api.${apiA}.read_key`]);
   });
 

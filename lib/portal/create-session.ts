@@ -11,9 +11,10 @@ import { now } from "@/lib/clock";
 import { newSecret, sha256 } from "@/lib/crypto/secrets";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
-import { ceilingFor, type PortalAction, parseSessionPermission, SCOPE_ACTIONS, sessionPermission } from "@/lib/portal/permissions";
+import { ceilingFor, type PortalAction, type PortalScope, parseSessionPermission, SCOPE_ACTIONS, sessionPermission } from "@/lib/portal/permissions";
 import { returnUrlSchema } from "@/lib/portal/return-url";
 import { CODE_TTL_MS } from "@/lib/portal/session-policy";
+import { isValidSlug } from "@/lib/workspaces/slug";
 
 const externalId = z
   .string()
@@ -21,12 +22,18 @@ const externalId = z
   .max(256)
   .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, "externalId must not contain control characters");
 
+const isScope = (value: string): value is PortalScope => Object.hasOwn(SCOPE_ACTIONS, value);
+
+// `permissions` takes `api.<apiId|*>.<action>` or, as Unkey's document of July–August 2026 had it, a
+// scope name (`keys:read`); see docs/api.md "How a backend opens the portal for a user".
 const permissionString = z.string().superRefine((value, ctx) => {
-  if (!parseSessionPermission(value)) {
+  if (!parseSessionPermission(value) && !isScope(value)) {
     ctx.addIssue({
       code: "custom",
       message: `Unknown permission "${value.slice(0, 100)}".`,
-      params: { fix: "Use api.<apiId or *>.<action> with action one of read_key, create_key, reroll_key, update_key, delete_key, read_analytics." },
+      params: {
+        fix: `Use api.<apiId or *>.<action> with action one of read_key, create_key, reroll_key, update_key, delete_key, read_analytics, or a scope: ${Object.keys(SCOPE_ACTIONS).join(", ")}.`,
+      },
     });
   }
 });
@@ -61,8 +68,10 @@ export const createSessionInput = z
 export type CreateSessionInput = z.infer<typeof createSessionInput>;
 
 function portalNotFound(requested: string): ApiError {
-  // Slugs are lowercase: say so for a mixed-case request, without revealing whether the lowercase one exists.
-  const hint = /[A-Z]/.test(requested) ? ` Slugs are lowercase and matched exactly; did you mean "${requested.toLowerCase()}"?` : "";
+  // Slugs are lowercase: say so for a mixed-case slug whose lowercase form is a valid slug, without
+  // revealing whether it exists. A `pc_` id is case-sensitive base58, so lowering it is never a fix.
+  const lower = requested.toLowerCase();
+  const hint = lower !== requested && !requested.startsWith("pc_") && isValidSlug(lower) ? ` Slugs are lowercase and matched exactly; did you mean "${lower}"?` : "";
   return new ApiError("unkey/data/portal_config_not_found", `Portal configuration not found.${hint}`);
 }
 
@@ -86,7 +95,11 @@ export async function createSession({ db, auth, input }: { db: Db; auth: RootAut
   const apiIds = await findPortalApiIds(db, portal.id);
   const wanted: { apiId: string; action: PortalAction; index: number; field: string }[] = input.scopes
     ? input.scopes.map((s, index) => ({ apiId: "*", action: SCOPE_ACTIONS[s], index, field: "scopes" }))
-    : (input.permissions ?? []).map((p, index) => ({ ...(parseSessionPermission(p) as { apiId: string; action: PortalAction }), index, field: "permissions" }));
+    : (input.permissions ?? []).map((p, index) => ({
+        ...(isScope(p) ? { apiId: "*", action: SCOPE_ACTIONS[p] } : (parseSessionPermission(p) as { apiId: string; action: PortalAction })),
+        index,
+        field: "permissions",
+      }));
 
   const granted = new Set<string>();
   for (const w of wanted) {
@@ -144,4 +157,16 @@ export async function createSession({ db, auth, input }: { db: Db; auth: RootAut
   // The portal UI lives at /portal/<pc_id>; the code rides in `session` as in the seed docs.
   // PUBLIC_URL may carry a path prefix, so the URL is joined, not resolved; base58 needs no escaping.
   return { id, url: `${env().PUBLIC_URL}/portal/${portal.id}?session=${code}`, expiresAt: codeExpiresAt };
+}
+
+export type CreatedSession = Awaited<ReturnType<typeof createSession>>;
+
+/**
+ * The answer in the shape of the form that asked (docs/api.md): a body naming the portal by `slug`
+ * (the seed docs' form and Unkey's July 2026 document) gets `{sessionId, url}`; one naming it by
+ * `portal` (the SDK's form, whose document closes `data` to these two) gets `{id, url}`. Both ids are
+ * the `ps_` id, never the code. The code's 15-minute life is documented, not answered.
+ */
+export function createSessionData(input: CreateSessionInput, session: CreatedSession) {
+  return input.slug !== undefined ? { sessionId: session.id, url: session.url } : { id: session.id, url: session.url };
 }

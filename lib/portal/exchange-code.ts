@@ -9,6 +9,7 @@ import { newSecret, sha256 } from "@/lib/crypto/secrets";
 import { failedRedemption } from "@/lib/portal/exchange-rate-limit";
 import { incomingSeal, rebuildSessionCookie } from "@/lib/portal/merge-session-cookie";
 import { isRawToken, readCookie } from "@/lib/portal/session-cookie";
+import { guardSessionSwitch, type SwitchConsent } from "@/lib/portal/session-switch";
 import { effectiveEnd, lifetimeAtExchange } from "@/lib/portal/session-policy";
 
 export type ExchangeResult = { token: string; expiresAt: number; sessionId: string; portalId: string; setCookie: string };
@@ -22,11 +23,26 @@ export type ExchangeResult = { token: string; expiresAt: number; sessionId: stri
  *   A valid code is never refused for its address's failures: redemptions that succeed are not
  *   limited, so one noisy client behind a NAT cannot lock out its neighbours (a ≥128-bit code
  *   cannot be guessed, so checking it past the limit gives nothing away).
+ * - Login CSRF: a browser signed in to the code's portal as another end user is not switched
+ *   silently (guardSessionSwitch); the code stays redeemable until the user confirms.
  * - Retry after a lost response: if the repeat carries the cookie the first redemption set (or
  *   the access token itself), it is answered 200 with that same live session and token. Nothing is
  *   minted anew, so a stolen code replayed without the cookie still gets 401.
  */
-export async function exchangeCode({ db, code, cookieHeader, address }: { db: Db; code: string; cookieHeader: string | null; address: string }): Promise<ExchangeResult> {
+export async function exchangeCode({
+  db,
+  code,
+  cookieHeader,
+  address,
+  consent = { confirmed: false, sameOrigin: false },
+}: {
+  db: Db;
+  code: string;
+  cookieHeader: string | null;
+  address: string;
+  /** Whether the user confirmed switching accounts, and whether the request came from the portal's own origin. */
+  consent?: SwitchConsent;
+}): Promise<ExchangeResult> {
   const codeHash = sha256(code);
   const found = code.startsWith("pst_") && code.length <= 200 ? await findSessionByCodeHash(db, codeHash) : undefined;
   const at = now();
@@ -35,6 +51,8 @@ export async function exchangeCode({ db, code, cookieHeader, address }: { db: Db
     if (portal && !portal.enabled && !found.preview) {
       throw new ApiError("unkey/authorization/forbidden", "This portal is disabled. Ask the company that sent you here to enable it, then open a new link.");
     }
+    // Before anything is written: a refused switch leaves the code redeemable.
+    await guardSessionSwitch(db, found, cookieHeader, consent);
     const token = newSecret("pat", 24);
     const lifetime = lifetimeAtExchange(portal?.sessionPolicy ?? "fixed", at);
     const row = await db.transaction(async (tx) => {

@@ -54,7 +54,7 @@ describe.each(BACKENDS)("portal code exchange on %s", (backend) => {
   async function mint(slug = "my-portal", externalId = "user_123") {
     const res = await post(app.url, "/v2/portal.createSession", { slug, externalId, permissions: ["api.*.read_key"] }, rootKey);
     expect(res.status, res.text).toBe(200);
-    return { id: res.body.data.id as string, code: codeOf(res.body.data.url) };
+    return { id: res.body.data.sessionId as string, code: codeOf(res.body.data.url) };
   }
 
   it("exchangeSession {sessionId: code} → {token, expiresAt} and sets the sealed HttpOnly cookie", async () => {
@@ -62,6 +62,7 @@ describe.each(BACKENDS)("portal code exchange on %s", (backend) => {
     const res = await post(app.url, "/v2/portal.exchangeSession", { sessionId: code });
     expect(res.status, res.text).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("pragma")).toBe("no-cache");
     expect(res.body.data.token).toMatch(/^pat_[1-9A-HJ-NP-Za-km-z]{22,}$/);
     const [row] = await app.db.db.select().from(portalSessions).where(eq(portalSessions.id, id));
     expect(row?.tokenHash).toBe(sha256(res.body.data.token));
@@ -85,6 +86,9 @@ describe.each(BACKENDS)("portal code exchange on %s", (backend) => {
     const res = await unkey.portal.exchangeCode({ code: codeOf(created.result.data.url) });
     expect(res.result.data.accessToken).toMatch(/^pat_/);
     expect(res.result.data.expiresAt).toBeGreaterThan(Date.now());
+    // Unkey's document lists both cache headers on this answer (it carries the access token).
+    expect(res.headers["cache-control"]).toEqual(["no-store"]);
+    expect(res.headers.pragma).toEqual(["no-cache"]);
   });
 
   it("a reused code gets the seed's exact 401; so do the ps_ id, a bad code and a truncated code", async () => {

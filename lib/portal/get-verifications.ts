@@ -5,6 +5,7 @@ import { findIdentityByExternalId } from "@/db/queries/identities";
 import { verificationBuckets } from "@/db/queries/portal-keys";
 import type { VerificationOutcome } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
+import { TIME_MAX_MS } from "@/lib/keys/key-fields";
 import { findOwnKeyOr404 } from "@/lib/portal/find-own-key";
 import type { PortalSessionContext } from "@/lib/portal/session-context";
 import { apisWhere, requireSessionPermission } from "@/lib/portal/session-permissions";
@@ -16,8 +17,8 @@ export const MAX_WINDOW_MS = 90 * DAY;
 
 export const getVerificationsInput = z
   .strictObject({
-    startTime: z.number().int().min(0),
-    endTime: z.number().int().min(0),
+    startTime: z.number().int().min(0).max(TIME_MAX_MS),
+    endTime: z.number().int().min(0).max(TIME_MAX_MS),
     keyId: z.string().min(1).max(255).optional(),
   })
   .superRefine((v, ctx) => {

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { findIdentityByExternalId } from "@/db/queries/identities";
 import { listOwnKeysPage } from "@/db/queries/portal-keys";
 import { decodeCursor, paginate } from "@/lib/keys/page-cursor";
-import { toKeyResponse } from "@/lib/keys/key-response";
+import { toPortalKeyView } from "@/lib/portal/portal-key-view";
 import type { PortalSessionContext } from "@/lib/portal/session-context";
 import { apisWhere, requireSessionPermission } from "@/lib/portal/session-permissions";
 
@@ -17,7 +17,8 @@ export const listKeysInput = z.strictObject({
 
 /**
  * portal.listKeys: the end user's keys in the portal's APIs where the session holds `read_key`,
- * oldest first, keyset-paged. An end user with no identity yet simply has no keys.
+ * oldest first, keyset-paged, each as the portal's view of a key (no identity, permissions or,
+ * unless the portal shows it, meta). An end user with no identity yet simply has no keys.
  */
 export async function listKeys({ db, session, input }: { db: Db; session: PortalSessionContext; input: z.infer<typeof listKeysInput> }) {
   requireSessionPermission(session, "read_key");
@@ -34,5 +35,5 @@ export async function listKeys({ db, session, input }: { db: Db; session: Portal
       })
     : [];
   const { page, pagination } = paginate(rows, input.limit, (r) => ({ createdAt: r.key.createdAt, id: r.key.id }));
-  return { keys: page.map((r) => toKeyResponse(r.key, r.identity)), pagination };
+  return { keys: page.map((r) => toPortalKeyView(r.key, { showMeta: session.portal.showKeyMeta })), pagination };
 }

@@ -123,6 +123,7 @@ describe.each(BACKENDS)("resolveSessionByToken on %s", (backend) => {
         maxKeys: 20,
         keyTemplate: {},
         enabled: true,
+        showKeyMeta: false,
         apiIds: [apiId],
       },
     });

@@ -177,7 +177,7 @@ describe.each(BACKENDS)("portal session authentication on %s", (backend) => {
       let list = await post(app.url, "/v2/portal.listSessions", { externalId: "user_rev" }, rootKey);
       expect(list.status, list.text).toBe(200);
       expect(list.body.data.map((x: { id: string; state: string }) => [x.id, x.state]).sort()).toEqual(
-        [[s.sessionId, "active"], [pending.body.data.id, "pending"]].sort(),
+        [[s.sessionId, "active"], [pending.body.data.sessionId, "pending"]].sort(),
       );
       const active = list.body.data.find((x: { id: string }) => x.id === s.sessionId);
       expect(active).toMatchObject({ portalId, externalId: "user_rev", permissions: expect.any(Array) });
@@ -228,7 +228,7 @@ describe.each(BACKENDS)("portal session authentication on %s", (backend) => {
       const pending = await post(app.url, "/v2/portal.createSession", { slug: "my-portal", externalId: "user_pend", permissions: ["api.*.read_key"] }, rootKey);
       advanceClock(15 * 60_000 + 1);
       const list = await post(app.url, "/v2/portal.listSessions", { externalId: "user_pend" }, rootKey);
-      expect(list.body.data).toEqual([expect.objectContaining({ id: pending.body.data.id, state: "expired" })]);
+      expect(list.body.data).toEqual([expect.objectContaining({ id: pending.body.data.sessionId, state: "expired" })]);
     });
 
     it("a disabled portal answers 403 forbidden at once; a preview session keeps working there", async () => {

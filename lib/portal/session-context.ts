@@ -16,6 +16,8 @@ export type PortalView = {
   maxKeys: number;
   keyTemplate: KeyTemplate;
   enabled: boolean;
+  /** End users see their keys' `meta` only when the operator turned this on (default off). */
+  showKeyMeta: boolean;
   /** Live APIs the portal covers now. */
   apiIds: string[];
 };
@@ -57,6 +59,7 @@ export function portalView(row: PortalConfigRow, apiIds: string[]): PortalView {
     maxKeys: row.maxKeys,
     keyTemplate: row.keyTemplate,
     enabled: row.enabled,
+    showKeyMeta: row.showKeyMeta,
     apiIds,
   };
 }

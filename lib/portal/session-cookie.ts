@@ -7,10 +7,18 @@ import { unsealOnce } from "@/lib/portal/unseal-cache";
 /** SPEC §3 "Browser session": one cookie, sealed, holding one access token per portal id. */
 export const PORTAL_COOKIE = "portal_session";
 
-/** What the seal holds: `{ pc_…: pat_… }`. */
+/**
+ * What the seal holds: `{ pc_…: pat_… }`. Always a null-prototype object (see emptySessions), so a
+ * lookup by a request-supplied name such as `__proto__` or `constructor` finds nothing.
+ */
 export type SealedSessions = Record<string, string>;
 
-const MAX_PORTALS_PER_SEAL = 20;
+export function emptySessions(): SealedSessions {
+  return Object.create(null) as SealedSessions;
+}
+
+/** A seal holding more is refused as a whole; writers evict the least recently used entry first. */
+export const MAX_PORTALS_PER_SEAL = 20;
 
 /** The raw value of one cookie from a Cookie header (first occurrence), or undefined. */
 export function readCookie(cookieHeader: string | null | undefined, name = PORTAL_COOKIE): string | undefined {
@@ -61,7 +69,7 @@ async function unsealWith(seal: string, secrets: readonly string[]): Promise<Sea
     try {
       const data = (await unsealData(seal, { password: secret, ttl: 0 })) as { v?: unknown; s?: unknown };
       if (data.v !== 1 || !data.s || typeof data.s !== "object") continue;
-      const out: SealedSessions = {};
+      const out = emptySessions();
       for (const [portalId, token] of Object.entries(data.s as Record<string, unknown>)) {
         if (portalId.startsWith("pc_") && typeof token === "string" && isRawToken(token)) out[portalId] = token;
       }

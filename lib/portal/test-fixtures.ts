@@ -63,7 +63,8 @@ export async function openSession(
   if (created.status !== 200) throw new Error(`createSession ${created.status}: ${created.text}`);
   const exchanged = await post(base, "/v2/portal.exchangeCode", { code: codeOf(created.body.data.url) });
   if (exchanged.status !== 200) throw new Error(`exchangeCode ${exchanged.status}: ${exchanged.text}`);
-  return { sessionId: created.body.data.id, token: exchanged.body.data.accessToken, cookie: cookiePair(exchanged.headers), expiresAt: exchanged.body.data.expiresAt };
+  // The seed form answers sessionId, the SDK form id (docs/api.md); both are the ps_ id.
+  return { sessionId: created.body.data.sessionId ?? created.body.data.id, token: exchanged.body.data.accessToken, cookie: cookiePair(exchanged.headers), expiresAt: exchanged.body.data.expiresAt };
 }
 
 /** `portal_session=<value>` from a response's Set-Cookie, for a following request's Cookie header. */

@@ -21,8 +21,8 @@ function entries(): Map<string, Entry> {
 /**
  * What `unseal` gives for this exact seal, run at most once while the entry lives (concurrent
  * requests share the pending result). Entries made under another secret list miss, so rotating
- * SESSION_SECRET acts at once. A failed unseal is remembered too (as undefined). Returns a copy:
- * callers edit the map they get.
+ * SESSION_SECRET acts at once. A failed unseal is remembered too (as undefined). Returns a copy
+ * (null-prototype, like the original): callers edit the map they get.
  */
 export async function unsealOnce(
   seal: string,
@@ -42,7 +42,7 @@ export async function unsealOnce(
     while (cache.size > UNSEAL_CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
   }
   const sessions = await entry.result;
-  return sessions && { ...sessions };
+  return sessions && Object.assign(Object.create(null) as SealedSessions, sessions);
 }
 
 /** Iron's expiry field (unix ms), so a cached seal never outlives its own end; Infinity if absent. */

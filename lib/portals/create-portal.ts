@@ -32,6 +32,7 @@ export async function createPortal({ db, input, actor }: { db: Db; input: Create
         maxKeys: input.maxKeys,
         keyTemplate: input.keyTemplate,
         enabled: input.enabled,
+        showKeyMeta: input.showKeyMeta,
         createdAt: now(),
       });
       await setPortalApis(tx, portalId, apiIds);

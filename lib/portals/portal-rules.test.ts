@@ -21,6 +21,9 @@ describe("slug rules (SPEC §1)", () => {
     ["mý-portal", false], // non-ASCII
     ["", false],
     ["abc\n", false],
+    ["a--b", false], // consecutive hyphens (Unkey forbids them)
+    ["my--portal", false],
+    ["a-b-c", true],
   ])("%j → %s", (slug, ok) => {
     expect(isValidSlug(slug)).toBe(ok);
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INT4_MAX, RATELIMIT_DURATION_MAX, RATELIMIT_LIMIT_MAX } from "@/lib/keys/key-fields";
 import { returnUrlProblem } from "@/lib/portal/return-url";
 import { slugSchema } from "@/lib/workspaces/slug";
 
@@ -34,16 +35,17 @@ export const apiBaseUrlSchema = z
   .string()
   .refine(isValidReturnUrl, { message: "Invalid API base URL: an absolute https URL (or http to localhost) of at most 500 characters." });
 
+/** Every number is bounded as keys.createKey bounds it: a template is copied into each key it makes. */
 export const keyTemplateSchema = z.strictObject({
   prefix: z.string().regex(/^[A-Za-z0-9_]{1,16}$/, "a prefix is 1–16 characters of A–Z, a–z, 0–9 and _").optional(),
   byteLength: z.number().int().min(16).max(255).optional(),
   credits: z
     .strictObject({
-      remaining: z.number().int().min(0),
+      remaining: z.number().int().min(0).max(INT4_MAX),
       refill: z
         .strictObject({
           interval: z.enum(["daily", "monthly"]),
-          amount: z.number().int().min(1),
+          amount: z.number().int().min(1).max(INT4_MAX),
           refillDay: z.number().int().min(1).max(31).optional(),
         })
         .optional(),
@@ -53,8 +55,8 @@ export const keyTemplateSchema = z.strictObject({
     .array(
       z.strictObject({
         name: z.string().min(1).max(200),
-        limit: z.number().int().min(1),
-        duration: z.number().int().min(1000),
+        limit: z.number().int().min(1).max(RATELIMIT_LIMIT_MAX),
+        duration: z.number().int().min(1000).max(RATELIMIT_DURATION_MAX),
         autoApply: z.boolean().default(true),
       }),
     )
@@ -77,6 +79,7 @@ const portalFields = {
   docsMarkdown: z.string().max(5000),
   keyTemplate: keyTemplateSchema,
   enabled: z.boolean(),
+  showKeyMeta: z.boolean(),
 };
 
 export const createPortalInput = z.strictObject({
@@ -93,6 +96,7 @@ export const createPortalInput = z.strictObject({
   docsMarkdown: portalFields.docsMarkdown.optional(),
   keyTemplate: portalFields.keyTemplate.default({}),
   enabled: portalFields.enabled.default(true),
+  showKeyMeta: portalFields.showKeyMeta.default(false),
 });
 
 /** Which portal: its slug or its `pc_` id, within a workspace. */
@@ -116,6 +120,7 @@ export const updatePortalInput = z.strictObject({
   docsMarkdown: portalFields.docsMarkdown.nullable().optional(),
   keyTemplate: portalFields.keyTemplate.optional(),
   enabled: portalFields.enabled.optional(),
+  showKeyMeta: portalFields.showKeyMeta.optional(),
 });
 
 export const portalRefInput = z.strictObject(portalRef);

@@ -36,7 +36,7 @@ describe.each(BACKENDS)("attack: createSession input on %s", (backend) => {
   it("the valid request works (control case)", async () => {
     const res = await create(valid);
     expect(res.status, res.text).toBe(200);
-    expect(res.body.data.id).toMatch(/^ps_/);
+    expect(res.body.data.sessionId).toMatch(/^ps_/);
   });
 
   it.each([

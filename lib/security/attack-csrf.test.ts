@@ -54,7 +54,7 @@ describe.each(BACKENDS)("attack: CSRF on %s", (backend) => {
     const created = await post(h.url, "/v2/portal.createSession", { slug: t.slug, externalId: "attacker", permissions: ["api.*.read_key"] }, t.rootKey);
     const code = codeOf(created.body.data.url);
     expectError(await formPost("/v2/portal.exchangeCode", "", `{"code":"${code}"}`), 415, "user/bad_request/unsupported_content_type");
-    const [row] = await h.db.db.select().from(portalSessions).where(eq(portalSessions.id, created.body.data.id));
+    const [row] = await h.db.db.select().from(portalSessions).where(eq(portalSessions.id, created.body.data.sessionId));
     expect(row?.exchangedAt).toBeNull();
   });
 

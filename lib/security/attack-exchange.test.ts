@@ -17,7 +17,7 @@ describe.each(BACKENDS)("attack: exchange on %s", (backend) => {
 
   const mint = async (externalId = "user_1") => {
     const res = await post(h.url, "/v2/portal.createSession", { slug: t.slug, externalId, permissions: ["api.*.read_key"] }, t.rootKey);
-    return { id: res.body.data.id as string, code: codeOf(res.body.data.url) };
+    return { id: res.body.data.sessionId as string, code: codeOf(res.body.data.url) };
   };
   const exchange = (code: unknown, headers: Record<string, string> = {}) => post(h.url, "/v2/portal.exchangeCode", { code }, undefined, headers);
   const row = async (id: string) => (await h.db.db.select().from(portalSessions).where(eq(portalSessions.id, id)))[0];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { brandStyle, readableOn, sanitizeColor, sanitizeLogoUrl } from "./branding";
+import { brandStyle, luminance, readableOn, sanitizeColor, sanitizeLogoUrl } from "./branding";
 
 describe("sanitizeColor", () => {
   it.each([
@@ -38,6 +38,18 @@ describe("brand colour", () => {
     expect(readableOn("#000000")).toBe("#ffffff");
     expect(readableOn("#ffff00")).toBe("#111827");
     expect(readableOn("#4f46e5")).toBe("#ffffff");
+  });
+  it("reaches WCAG AA (4.5:1) on every brand colour, mid-tones included", () => {
+    // #ff0000: white 4.00:1 and #111827 4.12:1 both fail; black gives 5.25:1.
+    expect(readableOn("#ff0000")).toBe("#000000");
+    const ratio = (a: string, b: string) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    for (let v = 0; v < 4096; v += 7) {
+      const hex = `#${v.toString(16).padStart(3, "0")}`;
+      expect(ratio(hex, readableOn(hex)), hex).toBeGreaterThanOrEqual(4.5);
+    }
   });
   it("emits CSS variables only for a valid colour", () => {
     expect(brandStyle("#0a7")).toEqual({ "--brand": "#0a7", "--brand-fg": "#111827" });

@@ -45,12 +45,18 @@ export function luminance(hex: string): number {
   return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
 }
 
-/** Text colour that stays readable on a button filled with the brand colour. */
-export function readableOn(hex: string): "#ffffff" | "#111827" {
+/**
+ * Text colour that stays readable on a button filled with the brand colour: white or the page's ink,
+ * whichever contrasts more; for mid-tones where neither reaches WCAG AA's 4.5:1, pure black (white
+ * or black always reaches 4.58:1 at worst).
+ */
+export function readableOn(hex: string): "#ffffff" | "#111827" | "#000000" {
   const l = luminance(hex);
   const contrastWhite = 1.05 / (l + 0.05);
   const contrastDark = (l + 0.05) / (luminance("#111827") + 0.05);
-  return contrastWhite >= contrastDark ? "#ffffff" : "#111827";
+  if (contrastWhite >= contrastDark && contrastWhite >= 4.5) return "#ffffff";
+  if (contrastDark >= 4.5) return "#111827";
+  return contrastWhite >= (l + 0.05) / 0.05 ? "#ffffff" : "#000000";
 }
 
 /** CSS custom properties for the portal shell; empty when the portal has no (valid) colour. */

@@ -32,3 +32,17 @@ export function utcTimestamp(at: number): string {
 export function formatCount(n: number): string {
   return new Intl.NumberFormat("en").format(n);
 }
+
+const SPANS: [string, number][] = [
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+  ["second", 1000],
+];
+
+/** `100 per minute`, `1,000 per 10 seconds`: a rate limit as an end user reads it. */
+export function formatRateLimit(limit: number, durationMs: number): string {
+  const [unit, size] = SPANS.find(([, size]) => durationMs % size === 0) ?? ["millisecond", 1];
+  const n = durationMs / size;
+  return `${formatCount(limit)} per ${n === 1 ? unit : `${formatCount(n)} ${unit}s`}`;
+}

@@ -24,28 +24,39 @@ type Check = { config: KeyRatelimit; subject: string; cost: number };
 /**
  * Which limits apply: every autoApply limit of the key and of its identity, plus each one named in
  * the request (optionally with a cost, limit or duration override). A key limit wins over an
- * identity limit of the same name (Unkey). Key limits count per key; identity limits are shared by
- * all keys of the identity.
+ * identity limit of the same name (Unkey). Key limits count per key lineage (a rerolled key and its
+ * successors share counters, docs/security.md "Rerolls never add spending power"); identity limits
+ * are shared by all keys of the identity. A requested name the key and its identity do not have is
+ * applied on the fly to the key when the request gives both `limit` and `duration` (Unkey's
+ * verifyKey does the same); without them it is a 400.
  */
 export function selectRatelimits(
-  key: { id: string; ratelimits: KeyRatelimit[] },
+  key: { id: string; lineageId: string | null; ratelimits: KeyRatelimit[] },
   identity: { id: string; ratelimits: KeyRatelimit[] } | null,
   requested: RequestedRatelimit[] | undefined,
 ): Check[] {
+  const keySubject = `key:${key.lineageId ?? key.id}`;
   const byName = new Map<string, { config: KeyRatelimit; subject: string }>();
   for (const r of identity?.ratelimits ?? []) byName.set(r.name, { config: r, subject: `id:${identity?.id}` });
-  for (const r of key.ratelimits) byName.set(r.name, { config: r, subject: `key:${key.id}` });
+  for (const r of key.ratelimits) byName.set(r.name, { config: r, subject: keySubject });
   const checks = new Map<string, Check>();
   for (const [name, found] of byName) if (found.config.autoApply) checks.set(name, { ...found, cost: 1 });
   for (const req of requested ?? []) {
     const found = byName.get(req.name);
     if (!found) {
-      throw new ApiError("unkey/application/invalid_input", `No rate limit named "${req.name}" exists on this key or its identity.`, {
+      if (req.limit !== undefined && req.duration !== undefined) {
+        // No stored config, so no id (Unkey answers "" too).
+        const config = { id: "", name: req.name, limit: req.limit, duration: req.duration, autoApply: false };
+        checks.set(req.name, { config, subject: keySubject, cost: req.cost ?? 1 });
+        continue;
+      }
+      const message = `No rate limit named "${req.name}" exists on this key or its identity.`;
+      throw new ApiError("unkey/application/invalid_input", message, {
         errors: [
           {
             location: "body.ratelimits",
-            message: `No rate limit named "${req.name}" exists on this key or its identity.`,
-            fix: "Name a rate limit configured on the key (keys.createKey/updateKey) or on its identity, or leave it out.",
+            message,
+            fix: "Name a rate limit configured on the key (keys.createKey/updateKey) or on its identity, send both limit and duration to apply one on the fly, or leave it out.",
           },
         ],
       });

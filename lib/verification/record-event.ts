@@ -1,6 +1,7 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
-import { insertVerificationEvents, type VerificationEventRow } from "@/db/queries/events";
+import { insertVerificationEvents, pruneVerificationFlushes, type VerificationEventRow } from "@/db/queries/events";
 import { touchLastUsed } from "@/db/queries/keys";
 import { pruneRatelimitCounters } from "@/db/queries/ratelimits";
 import { now } from "@/lib/clock";
@@ -12,19 +13,29 @@ import { log } from "@/lib/log";
  * so the response path never waits on an INSERT. The same flush updates `lastUsedAt` of every key
  * seen (one statement) and prunes stale rate-limit counters about once a minute. On SIGTERM the
  * shutdown hook flushes what is left. On globalThis so every route bundle shares one buffer.
+ *
+ * Each batch gets an id when it is first sent and keeps it through retries: a batch whose INSERT
+ * committed but whose answer was lost (connection cut) is recognised by the database and not counted
+ * again (db/queries/events.ts).
  */
 const FLUSH_MS = 250;
 const FLUSH_AT = 500;
 /** If the database is down, keep at most this many events for the next try, then drop the oldest. */
 const MAX_BUFFERED = 50_000;
 const PRUNE_EVERY_MS = 60_000;
+/** A batch id is kept this long after its flush; retries come within seconds. */
+const FLUSH_ID_TTL_MS = 86_400_000;
+const BATCH_MAX = 1000;
 
-type State = { buffer: VerificationEventRow[]; timer?: ReturnType<typeof setTimeout>; flushing?: Promise<void>; lastPrune: number; hooked?: boolean };
+type Batch = { id: string; rows: VerificationEventRow[] };
+/** `buffer`: events not yet sent; `retry`: batches sent at least once, with their ids, oldest first. */
+type State = { buffer: VerificationEventRow[]; retry: Batch[]; timer?: ReturnType<typeof setTimeout>; flushing?: Promise<void>; lastPrune: number; hooked?: boolean };
 const holder = globalThis as unknown as { __keyportVerificationEvents?: State };
 
 function state(): State {
-  holder.__keyportVerificationEvents ??= { buffer: [], lastPrune: 0 };
+  holder.__keyportVerificationEvents ??= { buffer: [], retry: [], lastPrune: 0 };
   const s = holder.__keyportVerificationEvents;
+  s.retry ??= [];
   if (!s.hooked) {
     s.hooked = true;
     onShutdown("verification-events", flushVerificationEvents, 0);
@@ -69,35 +80,42 @@ async function flushOnce(s: State): Promise<void> {
     clearTimeout(s.timer);
     s.timer = undefined;
   }
-  const batch = s.buffer.splice(0, s.buffer.length);
-  if (batch.length === 0) return;
-  const db = await getDb().catch((err: unknown) => requeue(s, batch, err));
+  const fresh = s.buffer.splice(0, s.buffer.length);
+  const batches = s.retry.splice(0, s.retry.length);
+  for (let i = 0; i < fresh.length; i += BATCH_MAX) batches.push({ id: randomUUID(), rows: fresh.slice(i, i + BATCH_MAX) });
+  if (batches.length === 0) return;
+  const db = await getDb().catch((err: unknown) => requeue(s, batches, err));
   let sent = 0;
   try {
-    for (; sent < batch.length; sent += 1000) await insertVerificationEvents(db, batch.slice(sent, sent + 1000));
+    for (; sent < batches.length; sent++) {
+      const batch = batches[sent] as Batch;
+      await insertVerificationEvents(db, batch.id, batch.rows);
+    }
   } catch (err) {
-    requeue(s, batch.slice(sent), err);
+    requeue(s, batches.slice(sent), err);
   }
   // lastUsedAt and pruning are best effort: a failure here must not duplicate the events above.
   try {
     const seen = new Map<string, number>();
-    for (const e of batch) if (e.keyId && e.outcome !== "NOT_FOUND") seen.set(e.keyId, Math.max(seen.get(e.keyId) ?? 0, e.time));
+    for (const batch of batches) for (const e of batch.rows) if (e.keyId && e.outcome !== "NOT_FOUND") seen.set(e.keyId, Math.max(seen.get(e.keyId) ?? 0, e.time));
     await touchLastUsed(db, seen);
     const at = now();
     if (at - s.lastPrune > PRUNE_EVERY_MS) {
       s.lastPrune = at;
       await pruneRatelimitCounters(db, at);
+      await pruneVerificationFlushes(db, Date.now() - FLUSH_ID_TTL_MS);
     }
   } catch (err) {
     log().warn({ err: (err as { code?: unknown }).code }, "lastUsedAt update failed");
   }
 }
 
-/** Keeps a failed batch for the next flush rather than lose it; bounded so a dead database cannot exhaust memory. */
-function requeue(s: State, batch: VerificationEventRow[], err: unknown): never {
-  s.buffer.unshift(...batch);
-  if (s.buffer.length > MAX_BUFFERED) s.buffer.splice(0, s.buffer.length - MAX_BUFFERED);
-  log().warn({ err: (err as { code?: unknown }).code, pending: s.buffer.length }, "verification events flush failed");
+/** Keeps failed batches (with their ids) for the next flush rather than lose them; bounded so a dead database cannot exhaust memory. */
+function requeue(s: State, batches: Batch[], err: unknown): never {
+  s.retry.unshift(...batches);
+  let pending = s.retry.reduce((n, b) => n + b.rows.length, 0);
+  while (pending > MAX_BUFFERED && s.retry.length > 1) pending -= (s.retry.shift() as Batch).rows.length;
+  log().warn({ err: (err as { code?: unknown }).code, pending: pending + s.buffer.length }, "verification events flush failed");
   if (!s.timer) {
     s.timer = setTimeout(flushInBackground, 1000);
     s.timer.unref?.();

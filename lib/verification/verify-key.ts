@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { deductCredits, findKeyForVerification, readCredits, refillCredits, type KeyWithIdentity } from "@/db/queries/keys";
+import { deductCredits, findKeyForVerification, type KeyForVerification, readCredits, refillCredits } from "@/db/queries/keys";
 import type { VerificationOutcome } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
+import { asStoredJson } from "@/lib/api/reply";
 import type { RootAuth } from "@/lib/auth/root-key";
 import { now } from "@/lib/clock";
 import { sha256 } from "@/lib/crypto/secrets";
@@ -15,7 +16,7 @@ import { refillPeriodStart } from "@/lib/verification/refill-period";
 
 export const verifyKeyInput = z.strictObject({
   key: z.string().min(1).max(512),
-  tags: z.array(z.string().max(128)).max(20).optional(),
+  tags: z.array(z.string().max(512)).max(20).optional(),
   permissions: z.string().max(1000).optional(),
   credits: z.strictObject({ cost: z.number().int().min(0).max(1_000_000_000) }).optional(),
   ratelimits: z
@@ -29,10 +30,8 @@ export const verifyKeyInput = z.strictObject({
     )
     .max(20)
     .optional(),
-  migrationId: z
-    .string()
-    .max(0, { message: "Key migrations are not supported by Keyport." })
-    .optional(),
+  // Keyport has no key migrations: a known key verifies as usual, an unknown one is NOT_FOUND (docs/api.md).
+  migrationId: z.string().max(256).optional(),
 });
 
 type VerifyInput = z.infer<typeof verifyKeyInput>;
@@ -86,7 +85,7 @@ export async function verifyKey({ db, auth, input }: { db: Db; auth: RootAuth; i
     code: result.code,
     keyId: key.id,
     name: key.name ?? undefined,
-    meta: key.meta ?? undefined,
+    meta: key.meta ? asStoredJson(key.meta) : undefined,
     expires: key.expiresAt ?? undefined,
     credits: result.credits ?? undefined,
     enabled: key.enabled,
@@ -98,8 +97,12 @@ export async function verifyKey({ db, auth, input }: { db: Db; auth: RootAuth; i
 
 type Decision = { code: Exclude<VerificationOutcome, "NOT_FOUND" | "FORBIDDEN">; credits: number | null; ratelimits?: RatelimitResult[] };
 
-async function decide(db: Db, { key, identity }: KeyWithIdentity, input: VerifyInput, query: PermissionQuery | undefined, at: number): Promise<Decision> {
-  let credits = key.creditsRemaining;
+async function decide(db: Db, { key, identity, head }: KeyForVerification, input: VerifyInput, query: PermissionQuery | undefined, at: number): Promise<Decision> {
+  // The row holding the credits: the key itself, or for a key in grace its lineage's newest key
+  // (docs/security.md "Rerolls never add spending power"). A replaced key whose successor row is
+  // gone has no balance left (its own was moved at the roll).
+  const balance = key.replacedBy === null ? key : head;
+  let credits = balance ? balance.creditsRemaining : key.creditsRemaining;
   if (key.expiresAt !== null && key.expiresAt <= at) return { code: "EXPIRED", credits };
   if (!key.enabled) return { code: "DISABLED", credits };
   if (query && !evaluatePermissionQuery(query, key.permissions)) return { code: "INSUFFICIENT_PERMISSIONS", credits };
@@ -109,13 +112,14 @@ async function decide(db: Db, { key, identity }: KeyWithIdentity, input: VerifyI
   if (ratelimits?.some((r) => r.exceeded)) return { code: "RATE_LIMITED", credits, ratelimits };
 
   if (credits !== null) {
-    if (key.refill) {
-      const periodStart = refillPeriodStart(key.refill, at);
-      if ((key.lastRefillAt ?? key.createdAt) < periodStart) await refillCredits(db, key.id, key.refill.amount, periodStart, at);
+    if (!balance) return { code: "USAGE_EXCEEDED", credits: 0, ratelimits };
+    if (balance.refill) {
+      const periodStart = refillPeriodStart(balance.refill, at);
+      if ((balance.lastRefillAt ?? balance.createdAt) < periodStart) await refillCredits(db, balance.id, balance.refill.amount, periodStart, at);
     }
     const cost = input.credits?.cost ?? 1;
-    const left = await deductCredits(db, key.id, cost);
-    if (left === undefined) return { code: "USAGE_EXCEEDED", credits: await readCredits(db, key.id), ratelimits };
+    const left = await deductCredits(db, balance.id, cost);
+    if (left === undefined) return { code: "USAGE_EXCEEDED", credits: await readCredits(db, balance.id), ratelimits };
     credits = left;
   }
   return { code: "VALID", credits, ratelimits };

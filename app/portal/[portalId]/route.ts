@@ -1,4 +1,4 @@
-// GET /portal/<pc_id>?session=<code> — the landing page that redeems a one-time portal link
+// GET /portal/<pc_id>?session=<code> (or ?code=<code>) — the landing page that redeems a one-time portal link
 import { PORTAL_ID } from "../_lib/portal-id";
 import { landingHtml } from "../_lib/landing-html";
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { ApiError } from "@/lib/api/errors";
-import type { KeyResponse } from "@/lib/keys/key-response";
 import { listKeys } from "@/lib/portal/list-keys";
+import type { PortalKeyView } from "@/lib/portal/portal-key-view";
 import type { PortalSessionContext } from "@/lib/portal/session-context";
 
-export type KeysPage = { keys: KeyResponse[]; cursor?: string };
+export type KeysPage = { keys: PortalKeyView[]; cursor?: string };
 
 /** The session's keys for a server component: the same verb as POST /v2/portal.listKeys. */
 export async function listPortalKeys(session: PortalSessionContext, input: { limit: number; cursor?: string; name?: string }): Promise<KeysPage> {

@@ -5,6 +5,8 @@ import { formatCount } from "@/lib/ui/format";
 import { KEY_STATE_LABEL, keyState } from "@/lib/ui/key-state";
 import { CreateKey } from "../../../_components/create-key";
 import { KeyActions } from "../../../_components/key-actions";
+import { KeyMeta } from "../../../_components/key-meta";
+import { RateLimits } from "../../../_components/rate-limits";
 import { SecretHost } from "../../../_components/secret-host";
 import { When } from "../../../_components/when";
 import { portalApis } from "../../../_lib/apis";
@@ -46,6 +48,8 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
   const page = await listPortalKeys(session, { limit: PAGE_SIZE, cursor, name: q || undefined });
   const rowCan = { rename: can.rename, reroll: can.reroll, revoke: can.revoke };
   const anyRowAction = rowCan.rename || rowCan.reroll || rowCan.revoke;
+  // Rate limits get a column only when some key on the page has one.
+  const anyRateLimit = page.keys.some((k) => k.ratelimits.length > 0);
   const nextHref = page.cursor ? `${base}?${new URLSearchParams({ ...(q ? { q } : {}), cursor: page.cursor })}` : undefined;
 
   return (
@@ -108,6 +112,7 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
                   <th scope="col" className="num">
                     Credits
                   </th>
+                  {anyRateLimit ? <th scope="col">Rate limit</th> : null}
                   {anyRowAction ? (
                     <th scope="col">
                       <span className="visually-hidden">Actions</span>
@@ -120,7 +125,10 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
                   const state = keyState(k, at);
                   return (
                     <tr key={k.keyId}>
-                      <td className="cell-primary key-name">{k.name || <span className="muted">Untitled key</span>}</td>
+                      <td className="cell-primary key-name">
+                        {k.name || <span className="muted">Untitled key</span>}
+                        {k.meta ? <KeyMeta meta={k.meta} /> : null}
+                      </td>
                       <td data-label="Key">
                         <code className="key-start">{k.start}…</code>
                       </td>
@@ -135,6 +143,11 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
                       <td data-label="Credits" className="num">
                         {typeof k.credits?.remaining === "number" ? formatCount(k.credits.remaining) : <span className="muted">Unlimited</span>}
                       </td>
+                      {anyRateLimit ? (
+                        <td data-label="Rate limit">
+                          <RateLimits ratelimits={k.ratelimits} />
+                        </td>
+                      ) : null}
                       {anyRowAction ? (
                         <td className="cell-actions">
                           <KeyActions portalId={portalId} keyRow={{ keyId: k.keyId, name: k.name, start: k.start }} can={rowCan} disabledReason={disabledReason} />

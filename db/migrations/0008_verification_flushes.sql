@@ -1,0 +1,4 @@
+CREATE TABLE "verification_flushes" (
+	"batch_id" text PRIMARY KEY NOT NULL,
+	"time" bigint NOT NULL
+);

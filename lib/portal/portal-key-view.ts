@@ -1,0 +1,28 @@
+import type { KeyRow } from "@/db/queries/keys";
+import { asStoredJson } from "@/lib/api/reply";
+import { toRatelimitResponse } from "@/lib/keys/key-response";
+
+/**
+ * What an end user sees of one of their keys (docs/security.md "What the portal shows"): name,
+ * start, created / last used / expires, enabled (the status), credits and rate limits. Never the
+ * identity (its `meta` is the company's: CRM ids, risk scores) nor the key's permissions or roles;
+ * the key's own `meta` only when the portal config says `showKeyMeta`. Still Unkey's
+ * KeyResponseData shape (every field it requires is here), so the SDK's portal.listKeys parses it.
+ */
+export function toPortalKeyView(row: KeyRow, { showMeta }: { showMeta: boolean }) {
+  return {
+    keyId: row.id,
+    start: row.start,
+    enabled: row.enabled,
+    name: row.name ?? undefined,
+    meta: showMeta && row.meta ? asStoredJson(row.meta) : undefined,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt ?? undefined,
+    lastUsedAt: row.lastUsedAt ?? undefined,
+    expires: row.expiresAt ?? undefined,
+    credits: row.creditsRemaining === null ? undefined : { remaining: row.creditsRemaining, refill: row.refill ?? undefined },
+    ratelimits: row.ratelimits.map(toRatelimitResponse),
+  };
+}
+
+export type PortalKeyView = ReturnType<typeof toPortalKeyView>;
