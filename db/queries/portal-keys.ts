@@ -1,34 +1,80 @@
 import "server-only";
-import { and, asc, countDistinct, eq, gt, gte, ilike, inArray, isNull, lt, or, sql, type Column } from "drizzle-orm";
+import { and, asc, countDistinct, eq, gt, gte, inArray, isNull, lt, or, sql, type Column } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { apis, identities, keys, verificationEvents, verificationIdentityRollups, verificationRollups, type VerificationOutcome } from "@/db/schema";
 import type { KeyRow } from "@/db/queries/keys";
 
+/** The columns the portal shows of a key (lib/portal/portal-key-view.ts): nothing of the identity, no permissions. */
+const PORTAL_KEY_COLUMNS = {
+  id: keys.id,
+  start: keys.start,
+  enabled: keys.enabled,
+  name: keys.name,
+  meta: keys.meta,
+  createdAt: keys.createdAt,
+  updatedAt: keys.updatedAt,
+  lastUsedAt: keys.lastUsedAt,
+  expiresAt: keys.expiresAt,
+  creditsRemaining: keys.creditsRemaining,
+  refill: keys.refill,
+  ratelimits: keys.ratelimits,
+};
+export type PortalKeyRow = Pick<KeyRow, keyof typeof PORTAL_KEY_COLUMNS>;
+
+type OwnKeysPage = { workspaceId: string; externalId: string; apiIds: string[]; after?: { createdAt: number; id: string }; limit: number; nameContains?: string };
+
 /**
- * Key queries of the portal plane: always one end user's keys (by identity id) inside a set of
- * APIs (the portal's, narrowed to what the session may do). Live keys of live APIs only.
+ * Key queries of the portal plane: always one end user's keys (by their externalId, resolved in the
+ * same statement) inside a set of APIs (the portal's, narrowed to what the session may do). Live keys
+ * of live APIs only, oldest first, limit + 1 rows so the caller knows whether there is more. Every
+ * portal listing runs this: one round trip, and the statement is built once per variant and handle.
  */
-export async function listOwnKeysPage(
-  db: Db | Tx,
-  p: { workspaceId: string; identityId: string; apiIds: string[]; after?: { createdAt: number; id: string }; limit: number; nameContains?: string },
-): Promise<{ key: KeyRow }[]> {
+export async function listOwnKeysPage(db: Db | Tx, p: OwnKeysPage): Promise<PortalKeyRow[]> {
   if (p.apiIds.length === 0) return [];
-  const conds = [eq(keys.workspaceId, p.workspaceId), eq(keys.identityId, p.identityId), inArray(keys.apiId, p.apiIds), isNull(keys.deletedAt), isNull(apis.deletedAt)];
-  if (p.after) {
-    // A row comparison, so Postgres bounds the (…, created_at, id) index scan with it; the equivalent
-    // OR form was applied as a filter after scanning every earlier row (786 ms vs 0.2 ms mid-way
-    // through 1 M keys, EXPLAIN ANALYZE in e2e/bench).
-    conds.push(sql`(${keys.createdAt}, ${keys.id}) > (${p.after.createdAt}, ${p.after.id})`);
-  }
-  if (p.nameContains) conds.push(ilike(keys.name, `%${p.nameContains.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`));
-  // No identity columns: the portal never shows the identity or its meta (docs/security.md).
+  const variant = `${p.after ? "after" : "first"}:${p.nameContains ? "named" : "all"}`;
+  let byVariant = preparedPages.get(db);
+  if (!byVariant) preparedPages.set(db, (byVariant = new Map()));
+  let query = byVariant.get(variant);
+  if (!query) byVariant.set(variant, (query = prepareOwnKeysPage(db, !!p.after, !!p.nameContains, variant)));
+  return query.execute({
+    workspaceId: p.workspaceId,
+    externalId: p.externalId,
+    apiIds: p.apiIds,
+    afterCreatedAt: p.after?.createdAt ?? 0,
+    afterId: p.after?.id ?? "",
+    namePattern: p.nameContains ? `%${p.nameContains.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : "",
+    limit: p.limit + 1,
+  });
+}
+
+const preparedPages = new WeakMap<Db | Tx, Map<string, ReturnType<typeof prepareOwnKeysPage>>>();
+
+function prepareOwnKeysPage(db: Db | Tx, after: boolean, named: boolean, variant: string) {
+  const ph = sql.placeholder;
+  const identity = db
+    .select({ id: identities.id })
+    .from(identities)
+    .where(and(eq(identities.workspaceId, ph("workspaceId")), eq(identities.externalId, ph("externalId"))));
+  const conds = [
+    eq(keys.workspaceId, ph("workspaceId")),
+    sql`${keys.identityId} = (${identity})`,
+    sql`${keys.apiId} = any(${ph("apiIds")}::text[])`,
+    isNull(keys.deletedAt),
+    isNull(apis.deletedAt),
+  ];
+  // A row comparison, so Postgres bounds the (…, created_at, id) index scan with it; the equivalent
+  // OR form was applied as a filter after scanning every earlier row (786 ms vs 0.2 ms mid-way
+  // through 1 M keys, EXPLAIN ANALYZE in e2e/bench).
+  if (after) conds.push(sql`(${keys.createdAt}, ${keys.id}) > (${ph("afterCreatedAt")}::bigint, ${ph("afterId")}::text)`);
+  if (named) conds.push(sql`${keys.name} ilike ${ph("namePattern")}::text`);
   return db
-    .select({ key: keys })
+    .select(PORTAL_KEY_COLUMNS)
     .from(keys)
     .innerJoin(apis, eq(apis.id, keys.apiId))
     .where(and(...conds))
     .orderBy(asc(keys.createdAt), asc(keys.id))
-    .limit(p.limit + 1);
+    .limit(ph("limit"))
+    .prepare(`portal_own_keys_${variant.replace(":", "_")}`);
 }
 
 /** Serialises key creation per end user for the rest of the transaction (the key cap check). */

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { findIdentityByExternalId } from "@/db/queries/identities";
 import { listOwnKeysPage } from "@/db/queries/portal-keys";
 import { decodeCursor, paginate } from "@/lib/keys/page-cursor";
 import { toPortalKeyView } from "@/lib/portal/portal-key-view";
@@ -23,17 +22,14 @@ export const listKeysInput = z.strictObject({
 export async function listKeys({ db, session, input }: { db: Db; session: PortalSessionContext; input: z.infer<typeof listKeysInput> }) {
   requireSessionPermission(session, "read_key");
   const after = decodeCursor(input.cursor);
-  const identity = await findIdentityByExternalId(db, session.workspaceId, session.externalId);
-  const rows = identity
-    ? await listOwnKeysPage(db, {
-        workspaceId: session.workspaceId,
-        identityId: identity.id,
-        apiIds: apisWhere(session, "read_key"),
-        after,
-        limit: input.limit,
-        nameContains: input.nameContains,
-      })
-    : [];
-  const { page, pagination } = paginate(rows, input.limit, (r) => ({ createdAt: r.key.createdAt, id: r.key.id }));
-  return { keys: page.map((r) => toPortalKeyView(r.key, { showMeta: session.portal.showKeyMeta })), pagination };
+  const rows = await listOwnKeysPage(db, {
+    workspaceId: session.workspaceId,
+    externalId: session.externalId,
+    apiIds: apisWhere(session, "read_key"),
+    after,
+    limit: input.limit,
+    nameContains: input.nameContains,
+  });
+  const { page, pagination } = paginate(rows, input.limit, (r) => ({ createdAt: r.createdAt, id: r.id }));
+  return { keys: page.map((r) => toPortalKeyView(r, { showMeta: session.portal.showKeyMeta })), pagination };
 }

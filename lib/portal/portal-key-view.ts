@@ -1,4 +1,4 @@
-import type { KeyRow } from "@/db/queries/keys";
+import type { PortalKeyRow } from "@/db/queries/portal-keys";
 import { asStoredJson } from "@/lib/api/reply";
 import { toRatelimitResponse } from "@/lib/keys/key-response";
 
@@ -9,7 +9,7 @@ import { toRatelimitResponse } from "@/lib/keys/key-response";
  * the key's own `meta` only when the portal config says `showKeyMeta`. Still Unkey's
  * KeyResponseData shape (every field it requires is here), so the SDK's portal.listKeys parses it.
  */
-export function toPortalKeyView(row: KeyRow, { showMeta }: { showMeta: boolean }) {
+export function toPortalKeyView(row: PortalKeyRow, { showMeta }: { showMeta: boolean }) {
   return {
     keyId: row.id,
     start: row.start,
