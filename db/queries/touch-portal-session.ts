@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import type { PortalConfigRow } from "@/db/queries/portal-lookup";
+import { liveApiIdsOf, type PortalConfigRow } from "@/db/queries/portal-lookup";
 import { liveAt, type PortalSessionRow } from "@/db/queries/portal-sessions";
-import { apis, portalConfigApis, portalConfigs, portalSessions } from "@/db/schema";
+import { portalConfigs, portalSessions } from "@/db/schema";
 
 export type TouchedSession = { session: PortalSessionRow; portal: PortalConfigRow; apiIds: string[] };
 
@@ -43,15 +43,4 @@ function prepareTouch(db: Db | Tx) {
     .from(touched)
     .innerJoin(portalConfigs, and(eq(portalConfigs.id, touched.portalId), eq(portalConfigs.workspaceId, touched.workspaceId)))
     .prepare("touch_portal_session");
-}
-
-/** The portal's live APIs, in findPortalApiIds's order (oldest first, then by id). */
-function liveApiIdsOf(db: Db | Tx) {
-  const ids = db
-    .select({ apiId: portalConfigApis.apiId })
-    .from(portalConfigApis)
-    .innerJoin(apis, and(eq(apis.id, portalConfigApis.apiId), isNull(apis.deletedAt)))
-    .where(eq(portalConfigApis.portalId, portalConfigs.id))
-    .orderBy(asc(apis.createdAt), asc(apis.id));
-  return sql<string[]>`array(${ids})`;
 }

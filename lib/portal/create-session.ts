@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { findPortalApiIds, findPortalConfigById, findPortalConfigBySlug } from "@/db/queries/portal-lookup";
+import { findPortalWithApiIds } from "@/db/queries/portal-lookup";
 import { insertPortalSession } from "@/db/queries/portal-sessions";
 import { ApiError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -82,9 +82,8 @@ function portalNotFound(requested: string): ApiError {
  */
 export async function createSession({ db, auth, input }: { db: Db; auth: RootAuth; input: CreateSessionInput }) {
   const requested = (input.slug ?? input.portal) as string;
-  const portal = input.portal?.startsWith("pc_")
-    ? await findPortalConfigById(db, auth.workspaceId, input.portal)
-    : await findPortalConfigBySlug(db, auth.workspaceId, requested);
+  const found = await findPortalWithApiIds(db, auth.workspaceId, input.portal?.startsWith("pc_") ? { id: input.portal } : { slug: requested });
+  const portal = found?.portal;
   // Without the mint permission the portal is "not found", exactly as if it did not exist.
   if (!portal || !auth.has("portal.*.create_portal_session", `portal.${portal.id}.create_portal_session`)) throw portalNotFound(requested);
   const preview = input.preview ?? false;
@@ -92,7 +91,7 @@ export async function createSession({ db, auth, input }: { db: Db; auth: RootAut
     throw new ApiError("unkey/authorization/forbidden", "This portal is disabled. Enable it (npx --no-install keyport portal enable …) or create a preview session with preview: true.");
   }
 
-  const apiIds = await findPortalApiIds(db, portal.id);
+  const apiIds = found.apiIds;
   const wanted: { apiId: string; action: PortalAction; index: number; field: string }[] = input.scopes
     ? input.scopes.map((s, index) => ({ apiId: "*", action: SCOPE_ACTIONS[s], index, field: "scopes" }))
     : (input.permissions ?? []).map((p, index) => ({
