@@ -38,10 +38,10 @@ export default function Home() {
         Your backend holds a secret root key. When a signed-in user clicks &ldquo;API keys&rdquo;, mint a portal session for
         them and redirect to the returned <code>url</code>:
       </p>
-      <pre>
+      <pre tabIndex={0}>
         <code>{createSession}</code>
       </pre>
-      <pre>
+      <pre tabIndex={0}>
         <code>{response}</code>
       </pre>
       <p>

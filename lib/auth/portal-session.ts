@@ -5,7 +5,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { Authenticator, RequestContext } from "@/lib/api/route";
 import { bearerToken } from "@/lib/auth/bearer";
 import { sha256 } from "@/lib/crypto/secrets";
-import { env } from "@/lib/env";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { resolveSessionByToken, sessionNotFound } from "@/lib/portal/resolve-session";
 import { isRawToken, readCookie, type SealedSessions, unsealSessions } from "@/lib/portal/session-cookie";
 import type { PortalSessionContext } from "@/lib/portal/session-context";
@@ -96,10 +96,7 @@ function pickSession(sessions: SealedSessions, header: string | null): string {
  * origin, or no signal at all is refused — SameSite=Lax alone does not cover same-site subdomains.
  */
 function assertSameOrigin(req: Request): void {
-  const origin = req.headers.get("origin");
-  const site = req.headers.get("sec-fetch-site");
-  const ok = origin !== null ? origin === new URL(env().PUBLIC_URL).origin && (site === null || site === "same-origin") : site === "same-origin";
-  if (!ok) {
+  if (!isSameOriginRequest(req)) {
     throw new ApiError(
       "unkey/authorization/forbidden",
       "Cross-site request refused: a request that changes something and authenticates with the portal cookie must come from the portal's own pages.",

@@ -6,7 +6,7 @@ export function Markdown({ source }: { source: string }) {
     <div className="prose">
       {parseMarkdown(source).map((block, i) =>
         block.kind === "code" ? (
-          <pre key={i}>
+          <pre key={i} tabIndex={0}>
             <code>{block.text}</code>
           </pre>
         ) : (

@@ -48,7 +48,7 @@ export default async function ErrorPage({ params }: Props) {
           <li key={i}>
             <InlineCode text={fill(step.step)} />
             {step.example ? (
-              <pre>
+              <pre tabIndex={0}>
                 <code>{fill(step.example)}</code>
               </pre>
             ) : null}
@@ -73,7 +73,7 @@ export default async function ErrorPage({ params }: Props) {
       ) : null}
 
       <h2>Example response</h2>
-      <pre>
+      <pre tabIndex={0}>
         <code>{exampleBody(doc, publicUrl)}</code>
       </pre>
 

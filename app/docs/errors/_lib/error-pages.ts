@@ -9,7 +9,7 @@ export function splitCode(code: string) {
 const SYSTEMS: Record<string, string> = {
   unkey: "API errors (Unkey-compatible)",
   user: "Request errors",
-  keyport: "Keyport operator errors",
+  keyport: "Keyport errors (operator API, routing, portal sign-in)",
 };
 
 const CATEGORIES: Record<string, string> = {

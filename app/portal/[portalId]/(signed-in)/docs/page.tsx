@@ -40,11 +40,11 @@ export default async function DocsPage({ params }: { params: Promise<{ portalId:
           . Keep keys on your server: never ship them in a web page or a mobile app.
         </p>
         <h2 className="p-section-title">curl</h2>
-        <pre>
+        <pre tabIndex={0}>
           <code>{curl}</code>
         </pre>
         <h2 className="p-section-title">JavaScript</h2>
-        <pre>
+        <pre tabIndex={0}>
           <code>{js}</code>
         </pre>
         {session.portal.apiBaseUrl ? null : <p className="muted">Replace the example address with the {name} API address from its documentation.</p>}

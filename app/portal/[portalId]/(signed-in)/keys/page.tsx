@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { now } from "@/lib/clock";
-import { formatCount } from "@/lib/ui/format";
 import { KEY_STATE_LABEL, keyState } from "@/lib/ui/key-state";
 import { CreateKey } from "../../../_components/create-key";
 import { KeyActions } from "../../../_components/key-actions";
+import { KeyLimits } from "../../../_components/key-limits";
 import { KeyMeta } from "../../../_components/key-meta";
-import { RateLimits } from "../../../_components/rate-limits";
 import { SecretHost } from "../../../_components/secret-host";
 import { When } from "../../../_components/when";
 import { portalApis } from "../../../_lib/apis";
@@ -48,8 +47,6 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
   const page = await listPortalKeys(session, { limit: PAGE_SIZE, cursor, name: q || undefined });
   const rowCan = { rename: can.rename, reroll: can.reroll, revoke: can.revoke };
   const anyRowAction = rowCan.rename || rowCan.reroll || rowCan.revoke;
-  // Rate limits get a column only when some key on the page has one.
-  const anyRateLimit = page.keys.some((k) => k.ratelimits.length > 0);
   const nextHref = page.cursor ? `${base}?${new URLSearchParams({ ...(q ? { q } : {}), cursor: page.cursor })}` : undefined;
 
   return (
@@ -109,10 +106,7 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
                   <th scope="col">Last used</th>
                   <th scope="col">Expires</th>
                   <th scope="col">Status</th>
-                  <th scope="col" className="num">
-                    Credits
-                  </th>
-                  {anyRateLimit ? <th scope="col">Rate limit</th> : null}
+                  <th scope="col">Limits</th>
                   {anyRowAction ? (
                     <th scope="col">
                       <span className="visually-hidden">Actions</span>
@@ -140,14 +134,9 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
                       <td data-label="Status">
                         <span className={`badge badge-${state}`}>{KEY_STATE_LABEL[state]}</span>
                       </td>
-                      <td data-label="Credits" className="num">
-                        {typeof k.credits?.remaining === "number" ? formatCount(k.credits.remaining) : <span className="muted">Unlimited</span>}
+                      <td data-label="Limits">
+                        <KeyLimits credits={k.credits} ratelimits={k.ratelimits} />
                       </td>
-                      {anyRateLimit ? (
-                        <td data-label="Rate limit">
-                          <RateLimits ratelimits={k.ratelimits} />
-                        </td>
-                      ) : null}
                       {anyRowAction ? (
                         <td className="cell-actions">
                           <KeyActions portalId={portalId} keyRow={{ keyId: k.keyId, name: k.name, start: k.start }} can={rowCan} disabledReason={disabledReason} />
