@@ -40,7 +40,9 @@ export default defineConfig({
       KEYPORT_OPERATOR_TOKEN: OPERATOR_TOKEN,
       SESSION_SECRET: "e2e-session-secret-0123456789abcdef0123456789",
       KEYPORT_LOG_LEVEL: "warn",
-      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
+      // Empty means unset (lib/env.ts): without E2E_DATABASE_URL the server is on PGlite even when the
+      // test runner's own DATABASE_URL (the integration suites' Postgres) is in the environment.
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
     },
   },
 });

@@ -38,12 +38,14 @@ if (databaseUrl) {
 /** The production server's flows again on a fresh Postgres database (the first pass is on PGlite). */
 function e2eOnPostgres() {
   const name = `keyport_e2e_${process.pid}`;
-  const url = new URL(databaseUrl);
-  const admin = (sqlText) => spawnSync("psql", ["-q", "-h", url.hostname, "-p", url.port || "5432", "-U", url.username || "postgres", "-d", url.pathname.slice(1) || "postgres", "-c", sqlText], { stdio: "inherit" });
+  const server = new URL(databaseUrl);
+  const adminArgs = ["-q", "-h", server.hostname, "-p", server.port || "5432", "-U", server.username || "postgres", "-d", server.pathname.slice(1) || "postgres"];
+  const admin = (sqlText) => spawnSync("psql", [...adminArgs, "-c", sqlText], { stdio: "inherit" });
   if (admin(`create database ${name}`).status !== 0) return { status: 1 };
   try {
-    url.pathname = `/${name}`;
-    return spawnSync("npx", ["playwright", "test"], { stdio: "inherit", env: { ...process.env, E2E_DATABASE_URL: url.toString() } });
+    const e2eUrl = new URL(databaseUrl);
+    e2eUrl.pathname = `/${name}`;
+    return spawnSync("npx", ["playwright", "test"], { stdio: "inherit", env: { ...process.env, E2E_DATABASE_URL: e2eUrl.toString() } });
   } finally {
     admin(`drop database if exists ${name} with (force)`);
   }

@@ -23,7 +23,7 @@ let saasBase: string;
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   db = await freshDatabase("expiry");
-  server = startServer(db.url);
+  server = await startServer(db.url);
   saas = createServer((_req, res) => res.writeHead(200, { "Content-Type": "text/html" }).end("<!doctype html><title>SaaS</title><h1>Back in the app</h1>"));
   await new Promise<void>((resolve) => saas.listen(0, "127.0.0.1", resolve));
   saasBase = `http://localhost:${(saas.address() as AddressInfo).port}`;

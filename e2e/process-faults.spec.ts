@@ -6,7 +6,7 @@
  */
 import { request as httpRequest } from "node:http";
 import { expect, test } from "@playwright/test";
-import { freshDatabase, nextPort, OPERATOR_TOKEN as OPERATOR, ready, startServer, stop } from "./fixtures/server-process";
+import { freePort, freshDatabase, OPERATOR_TOKEN as OPERATOR, ready, startServer, stop } from "./fixtures/server-process";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
 
@@ -64,7 +64,7 @@ test.setTimeout(180_000);
 test.describe("process faults and server headers", () => {
   test("SIGTERM finishes in-flight requests and flushes buffered verification events", async () => {
     const db = await freshDatabase();
-    const server = startServer(db.url);
+    const server = await startServer(db.url);
     try {
       await ready(server);
       const t = await seed(server.base);
@@ -106,7 +106,7 @@ test.describe("process faults and server headers", () => {
 
   test("kill -9 during an exchange leaves the code either redeemed or still redeemable", async () => {
     const db = await freshDatabase();
-    let server = startServer(db.url);
+    let server = await startServer(db.url);
     try {
       await ready(server);
       const t = await seed(server.base);
@@ -121,7 +121,7 @@ test.describe("process faults and server headers", () => {
         const answered = await attempt;
         await server.exited;
 
-        server = startServer(db.url, {}, server.port);
+        server = await startServer(db.url, {}, server.port);
         await ready(server);
         const [row] = await db.sql`select exchanged_at, token_hash from portal_sessions where id = ${sessionId}`;
         if (row?.exchanged_at !== null && row?.exchanged_at !== undefined) {
@@ -151,7 +151,7 @@ test.describe("process faults and server headers", () => {
 
   test("a SESSION_SECRET under 32 characters stops the server with a message naming it", async () => {
     const db = await freshDatabase();
-    const server = startServer(db.url, { SESSION_SECRET: "too-short" });
+    const server = await startServer(db.url, { SESSION_SECRET: "too-short" });
     try {
       const code = await Promise.race([server.exited, new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 90_000))]);
       expect(code).not.toBe("timeout");
@@ -166,7 +166,7 @@ test.describe("process faults and server headers", () => {
 
   test("headers: CSP with frame-ancestors 'none' and nosniff on pages, no credentialed CORS on /v2, 405 for GET, escaped HTML", async () => {
     const db = await freshDatabase();
-    const server = startServer(db.url);
+    const server = await startServer(db.url);
     try {
       await ready(server);
       const t = await seed(server.base, { displayName: `Acme <script>alert("brand")</script>` });
@@ -230,8 +230,8 @@ test.describe("process faults and server headers", () => {
 
   test("HSTS and a Secure cookie when PUBLIC_URL is https", async () => {
     const db = await freshDatabase();
-    const port = nextPort();
-    const server = startServer(db.url, { PUBLIC_URL: `https://localhost:${port}` }, port);
+    const port = await freePort();
+    const server = await startServer(db.url, { PUBLIC_URL: `https://localhost:${port}` }, port);
     try {
       await ready(server);
       const res = await fetch(`${server.base}/docs/errors`);
