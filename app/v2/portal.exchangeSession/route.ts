@@ -1,26 +1,16 @@
 // POST /v2/portal.exchangeSession — redeem a portal link's one-time code for a session (seed docs form)
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { PRAGMA_NO_CACHE, Reply } from "@/lib/api/reply";
 import { route } from "@/lib/api/route";
 import { noAuth } from "@/lib/auth/root-key";
-import { isSameOriginRequest } from "@/lib/http/same-origin";
-import { requestAddress } from "@/lib/portal/request-address";
-import { exchangeCode } from "@/lib/portal/exchange-code";
+import { exchangeForRequest } from "@/lib/portal/exchange-request";
 
 export const POST = route({
   auth: noAuth,
   // `sessionId` is the code from the URL's `session` parameter, never the ps_ id (SPEC §3).
   input: z.strictObject({ sessionId: z.string().min(1).max(500), confirmSwitch: z.boolean().optional() }),
   handler: async ({ input, rc }) => {
-    const r = await exchangeCode({
-      db: await getDb(),
-      code: input.sessionId,
-      cookieHeader: rc.req.headers.get("cookie"),
-      address: requestAddress(rc.req),
-      // Keyport extension: switching a browser signed in as another end user needs the user's click (docs/security.md "Switching accounts").
-      consent: { confirmed: input.confirmSwitch === true, sameOrigin: isSameOriginRequest(rc.req) },
-    });
+    const r = await exchangeForRequest(rc.req, input.sessionId, input.confirmSwitch);
     return new Reply({ token: r.token, expiresAt: r.expiresAt }, { cookies: [r.setCookie], headers: PRAGMA_NO_CACHE });
   },
 });
