@@ -283,7 +283,7 @@ const COMMANDS = {
 };
 
 const GLOBAL_FLAGS = {
-  url: { kind: "value", help: "server address (default $KEYPORT_URL or http://localhost:3000)" },
+  url: { kind: "value", help: "server address (default: $KEYPORT_URL, else http://localhost:$PORT, else the address the local server wrote into its data folder, else http://localhost:3000)" },
   json: { kind: "bool", help: "print exactly one JSON object" },
   help: { kind: "bool", help: "show help" },
 };
@@ -378,6 +378,23 @@ function parse(argv) {
   return { name, spec, values };
 }
 
+/**
+ * The server to talk to, as a user expects: --url, else KEYPORT_URL, else the PORT the server is told to
+ * use, else the address a running server wrote into its data folder (bin/server.mjs), else port 3000.
+ */
+function serverUrl(flag) {
+  if (flag) return flag;
+  if (process.env.KEYPORT_URL) return process.env.KEYPORT_URL;
+  if (process.env.PORT) return `http://localhost:${process.env.PORT}`;
+  try {
+    const written = readFileSync(path.join(process.env.KEYPORT_DATA_DIR || "./.data", "server-address"), "utf8").trim();
+    if (/^https?:\/\/[^/\s]+$/.test(written)) return written;
+  } catch {
+    // no running server wrote one here
+  }
+  return "http://localhost:3000";
+}
+
 function operatorToken() {
   const fromEnv = (process.env.KEYPORT_OPERATOR_TOKEN ?? "").split(",")[0].trim();
   if (fromEnv) return fromEnv;
@@ -461,7 +478,7 @@ async function main(argv) {
     return 0;
   }
   const { spec, values } = parsed;
-  const baseUrl = (values.url ?? process.env.KEYPORT_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  const baseUrl = serverUrl(values.url).replace(/\/+$/, "");
   let request;
   let token;
   try {

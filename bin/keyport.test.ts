@@ -93,6 +93,21 @@ describe.each(BACKENDS)("keyport CLI against a server on %s", (backend) => {
     return JSON.parse(r.stdout);
   };
 
+  it("finds the server without --url: KEYPORT_URL, else PORT, else the address the server wrote into its data folder", async () => {
+    const port = new URL(app.url).port;
+    const viaPort = await run(["workspace", "list", "--json"], { KEYPORT_OPERATOR_TOKEN: TOKEN, PORT: port });
+    expect(viaPort.stderr).toBe("");
+    expect(viaPort.code).toBe(0);
+    const dir = mkdtempSync(path.join(tmpdir(), "keyport-cli-"));
+    writeFileSync(path.join(dir, "server-address"), `http://localhost:${port}\n`);
+    const viaFile = await run(["workspace", "list", "--json"], { KEYPORT_OPERATOR_TOKEN: TOKEN, KEYPORT_DATA_DIR: dir });
+    expect(viaFile.stderr).toBe("");
+    expect(viaFile.code).toBe(0);
+    const explicit = await run(["workspace", "list"], { KEYPORT_OPERATOR_TOKEN: TOKEN, KEYPORT_DATA_DIR: dir, PORT: port, KEYPORT_URL: "http://127.0.0.1:9" });
+    expect(explicit.code).toBe(1);
+    expect(explicit.stderr).toMatch(/http:\/\/127\.0\.0\.1:9/);
+  });
+
   it("runs the whole provisioning flow with --json output exactly as SPEC §4", async () => {
     const ws = await json(["workspace", "create", "--name", "Acme", "--slug", "acme"]);
     expect(Object.keys(ws).sort()).toEqual(["rootKey", "workspaceId"]);

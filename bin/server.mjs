@@ -5,7 +5,7 @@
 // also stamps each request with its socket address (Next.js would pass a client-sent X-Forwarded-For
 // through untouched), runs the start-up checks before taking traffic, prints the banner, and shuts
 // down gracefully.
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -94,7 +94,15 @@ server.on("error", (err) => {
   if (err.code === "EADDRINUSE") fail(`port ${port} is already in use; stop the other server or set PORT`);
   fail(err.message);
 });
+// Where the CLI finds this server when it is not told (bin/keyport.mjs serverUrl); removed on shutdown.
+const addressFile = path.join(process.env.KEYPORT_DATA_DIR || "./.data", "server-address");
 server.listen(port, () => {
+  try {
+    mkdirSync(path.dirname(addressFile), { recursive: true });
+    writeFileSync(addressFile, `http://localhost:${port}\n`);
+  } catch {
+    // a read-only data folder only costs the CLI its fallback
+  }
   const lines = [
     "",
     "  Keyport is running",
@@ -128,6 +136,7 @@ async function shutdown(signal) {
   const deadline = Date.now() + DRAIN_LIMIT_MS;
   while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   server.closeAllConnections?.();
+  rmSync(addressFile, { force: true });
   const hooks = [...(globalThis.__keyportShutdownHooks?.values() ?? [])].sort((a, b) => a.order - b.order);
   for (const hook of hooks) {
     try {
