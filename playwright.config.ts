@@ -36,7 +36,8 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       PUBLIC_URL: BASE,
-      KEYPORT_DATA_DIR: `/tmp/keyport-e2e-${process.pid}`,
+      // npm test passes a folder it removes afterwards; a bare `playwright test` gets one per run under /tmp.
+      KEYPORT_DATA_DIR: process.env.E2E_DATA_DIR ?? `/tmp/keyport-e2e-${process.pid}`,
       KEYPORT_OPERATOR_TOKEN: OPERATOR_TOKEN,
       SESSION_SECRET: "e2e-session-secret-0123456789abcdef0123456789",
       KEYPORT_LOG_LEVEL: "warn",

@@ -4,7 +4,10 @@
 // Postgres (starting it when it is installed but down), so a developer's green means what CI's does;
 // when there is none, it says loudly that the Postgres half is left out.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 const LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/test";
 
@@ -25,6 +28,39 @@ function findPostgres() {
   }
   return postgresUp() ? LOCAL_POSTGRES : undefined;
 }
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Chromium for Playwright: there, or installed from Debian when we may (root), else stop now with the command. */
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
+    console.log("▶ installing Chromium from Debian (apt-get install chromium)");
+    const ok = spawnSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null"], { stdio: "inherit" }).status === 0;
+    if (ok && existsSync(CHROMIUM)) return;
+  }
+  console.error(`✗ Chromium is missing at ${CHROMIUM}. Install it with:  sudo apt-get install -y chromium   (or set CHROMIUM_PATH)`);
+  process.exit(1);
+}
+
+/** A free loopback port for the Playwright server, so a running dev server never collides with it. */
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const only = process.argv[2];
+if (!only || only.startsWith("end")) ensureChromium();
+process.env.E2E_PORT ??= String(await freePort());
+const e2eData = mkdtempSync(path.join(tmpdir(), "keyport-e2e-"));
+process.env.E2E_DATA_DIR = e2eData;
+process.on("exit", () => rmSync(e2eData, { recursive: true, force: true }));
 
 const databaseUrl = findPostgres();
 if (databaseUrl) {
@@ -60,7 +96,6 @@ const steps = [
   ...(databaseUrl ? [["end-to-end (Postgres)", e2eOnPostgres]] : []),
 ];
 
-const only = process.argv[2];
 for (const [name, run] of steps) {
   if (only && !name.startsWith(only)) continue;
   const started = Date.now();
