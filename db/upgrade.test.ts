@@ -46,7 +46,7 @@ function events(): Ev[] {
   const out: Ev[] = [];
   for (let i = 0; i < 400; i++) {
     const time = T0 + ((i * 7_919_333) % (3 * DAY));
-    const outcome = OUTCOMES[i % OUTCOMES.length];
+    const outcome = OUTCOMES[i % OUTCOMES.length]!;
     const which = i % 4;
     if (which === 0) out.push({ time, apiId: "api_a", keyId: "key_a", identityId: "id_u", outcome });
     else if (which === 1) out.push({ time, apiId: "api_b", keyId: "key_b", identityId: "id_u", outcome });
@@ -131,8 +131,9 @@ function expected(evs: Ev[], start: number, end: number, size: number, apiIds: s
   for (const e of evs) {
     if (e.identityId !== "id_u" || !apiIds.includes(e.apiId ?? "") || (keyId && e.keyId !== keyId) || e.time < start || e.time >= end) continue;
     const b = buckets.get(Math.floor(e.time / size) * size)!;
-    b.total++;
-    if (field[e.outcome]) b[field[e.outcome]]++;
+    b.total!++;
+    const f = field[e.outcome];
+    if (f) b[f]!++;
   }
   return [...buckets.values()];
 }
@@ -150,7 +151,8 @@ async function checkAnalytics(db: Db, evs: Ev[]) {
     portal: { id: "portal_1", apiIds },
   } as unknown as PortalSessionContext;
   // Hour buckets (3 days) and day buckets (30 days), per user and per key: all read from the rollups.
-  for (const [start, end] of [[T0, T0 + 3 * DAY], [T0 - 10 * DAY, T0 + 20 * DAY]]) {
+  const windows: [number, number][] = [[T0, T0 + 3 * DAY], [T0 - 10 * DAY, T0 + 20 * DAY]];
+  for (const [start, end] of windows) {
     const size = end - start > 7 * DAY ? DAY : HOUR;
     expect(await getVerifications({ db, session, input: { startTime: start, endTime: end } })).toEqual(expected(evs, start, end, size, apiIds));
     expect(await getVerifications({ db, session, input: { startTime: start, endTime: end, keyId: "key_b" } })).toEqual(expected(evs, start, end, size, apiIds, "key_b"));
