@@ -49,9 +49,16 @@ async function loadBackend() {
   let loaded;
   const first = new Promise((resolve) => (loaded = resolve));
   await watchBackend(async (file) => {
-    const mod = await import(`${pathToFileURL(file).href}?v=${++version}`);
-    backend = mod;
-    backendListener = mod.createBackendListener();
+    try {
+      const mod = await import(`${pathToFileURL(file).href}?v=${++version}`);
+      backend = mod;
+      backendListener = mod.createBackendListener();
+    } catch (err) {
+      // The first build must load; a later broken one keeps the previous plane serving.
+      if (version === 1) fail(`the backend plane does not load: ${err instanceof Error ? err.message : err}`);
+      console.error(`keyport: backend plane reload failed, still serving the previous one: ${err instanceof Error ? err.message : err}`);
+      return;
+    }
     if (version > 1) console.log("keyport: backend plane reloaded");
     loaded();
   });
@@ -81,13 +88,29 @@ function serve(req, res) {
   if (hsts) res.setHeader("Strict-Transport-Security", hsts);
   inFlight++;
   res.on("close", () => inFlight--);
-  const url = req.url ?? "/";
-  const q = url.indexOf("?");
-  if (backend.planeOf(q === -1 ? url : url.slice(0, q)) === "backend") return backendListener(req, res);
+  if (backend.planeOf(pathOf(req.url ?? "/")) === "backend") return backendListener(req, res);
   // The only trustworthy source of the client's address; a client-sent copy is discarded.
   delete req.headers[SOCKET_ADDRESS_HEADER];
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
-  handle(req, res);
+  // As `next start` does: a rejection inside Next's handler is a 500, never the end of the process.
+  Promise.resolve(handle(req, res)).catch((err) => {
+    console.error(`keyport: request failed in Next.js: ${err instanceof Error ? err.name : typeof err}`);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
+}
+
+/** The path of a request target: origin-form (`/v2/x?y`) cheaply; absolute-form (`http://h/v2/x`) parsed. */
+function pathOf(target) {
+  if (target.startsWith("/")) {
+    const q = target.indexOf("?");
+    return q === -1 ? target : target.slice(0, q);
+  }
+  try {
+    return new URL(target).pathname;
+  } catch {
+    return target;
+  }
 }
 const server = createServer(serve);
 server.on("error", (err) => {
@@ -140,7 +163,8 @@ async function shutdown(signal) {
   const hooks = [...(globalThis.__keyportShutdownHooks?.values() ?? [])].sort((a, b) => a.order - b.order);
   for (const hook of hooks) {
     try {
-      await hook.run();
+      // A hook waiting on an unreachable database must not keep the process alive for ever.
+      await Promise.race([hook.run(), new Promise((_, reject) => setTimeout(() => reject(new Error("timed out after 5 s")), 5000).unref())]);
     } catch (err) {
       console.error(`keyport: shutdown hook ${hook.name} failed: ${err instanceof Error ? err.message : err}`);
     }

@@ -36,8 +36,8 @@ export function route<S extends z.ZodType, A>(options: RouteOptions<S, A>) {
     let res: ReplyParts;
     try {
       const auth = await options.auth(rc);
-      // GET is served only by read-only routes such as liveness; everything else is POST.
-      const body = req.method === "GET" ? {} : await readJsonBody(req);
+      // GET (and HEAD, which routers serve with the GET handler) only on read-only routes such as liveness.
+      const body = req.method === "GET" || req.method === "HEAD" ? {} : await readJsonBody(req);
       const input = parseInput(options.input, body);
       res = successParts(requestId, await options.handler({ input, auth, rc }));
     } catch (err) {

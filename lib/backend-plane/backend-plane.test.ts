@@ -58,6 +58,12 @@ describe.each(BACKENDS)("backend plane over HTTP on %s", (backend) => {
     expect(liveness.headers.get("allow")).toBe("GET, POST");
   });
 
+  it("HEAD /v2/liveness answers like GET (load-balancer health checks)", async () => {
+    const res = await fetch(`${h.url}/v2/liveness`, { method: "HEAD" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-request-id")).toMatch(/^req_/);
+  });
+
   it("answers carry the same security headers as Next.js's pages, and no CORS", async () => {
     const res = await post(h.url, "/v2/apis.getApi", { apiId: t.apiId }, t.rootKey, { Origin: "https://evil.example" });
     expect(res.status).toBe(200);

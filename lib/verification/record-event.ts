@@ -29,7 +29,8 @@ const BATCH_MAX = 1000;
 
 type Batch = { id: string; rows: VerificationEventRow[] };
 /** `buffer`: events not yet sent; `retry`: batches sent at least once, with their ids, oldest first. */
-type State = { buffer: VerificationEventRow[]; retry: Batch[]; timer?: ReturnType<typeof setTimeout>; flushing?: Promise<void>; lastPrune: number; hooked?: boolean };
+/** `waiting`: a background flush is queued and has not started yet (one is enough: it takes the whole buffer). */
+type State = { buffer: VerificationEventRow[]; retry: Batch[]; timer?: ReturnType<typeof setTimeout>; flushing?: Promise<void>; waiting?: boolean; lastPrune: number; hooked?: boolean };
 const holder = globalThis as unknown as { __keyportVerificationEvents?: State };
 
 function state(): State {
@@ -46,6 +47,8 @@ function state(): State {
 export function recordVerification(event: VerificationEventRow): void {
   const s = state();
   s.buffer.push(event);
+  // A database that hangs must not turn into unbounded memory: past the cap the oldest events go.
+  if (s.buffer.length > MAX_BUFFERED * 1.1) s.buffer.splice(0, s.buffer.length - MAX_BUFFERED);
   if (s.buffer.length >= FLUSH_AT) flushInBackground();
   else if (!s.timer) {
     s.timer = setTimeout(flushInBackground, FLUSH_MS);
@@ -53,8 +56,15 @@ export function recordVerification(event: VerificationEventRow): void {
   }
 }
 
-/** Failures are logged and retried by flushOnce; nothing to do here. */
+/**
+ * Queues at most one background flush behind the running one (it will take everything buffered by the
+ * time it starts), so a slow database cannot pile up a flush per verification. Failures are logged and
+ * retried by flushOnce; nothing to do here.
+ */
 function flushInBackground(): void {
+  const s = state();
+  if (s.waiting) return;
+  s.waiting = true;
   flushVerificationEvents().catch(() => {});
 }
 
@@ -76,6 +86,7 @@ export function flushVerificationEvents(): Promise<void> {
 }
 
 async function flushOnce(s: State): Promise<void> {
+  s.waiting = false;
   if (s.timer) {
     clearTimeout(s.timer);
     s.timer = undefined;
@@ -86,28 +97,34 @@ async function flushOnce(s: State): Promise<void> {
   if (batches.length === 0) return;
   const db = await getDb().catch((err: unknown) => requeue(s, batches, err));
   let sent = 0;
+  let failure: { err: unknown } | undefined;
   try {
     for (; sent < batches.length; sent++) {
       const batch = batches[sent] as Batch;
       await insertVerificationEvents(db, batch.id, batch.rows);
     }
   } catch (err) {
-    requeue(s, batches.slice(sent), err);
+    failure = { err };
   }
-  // lastUsedAt and pruning are best effort: a failure here must not duplicate the events above.
+  // lastUsedAt (of what landed) and pruning are best effort: a failure here must not duplicate the events above.
   try {
     const seen = new Map<string, number>();
-    for (const batch of batches) for (const e of batch.rows) if (e.keyId && e.outcome !== "NOT_FOUND") seen.set(e.keyId, Math.max(seen.get(e.keyId) ?? 0, e.time));
-    await touchLastUsed(db, seen);
-    const at = now();
-    if (at - s.lastPrune > PRUNE_EVERY_MS) {
-      s.lastPrune = at;
-      await pruneRatelimitCounters(db, at);
-      await pruneVerificationFlushes(db, Date.now() - FLUSH_ID_TTL_MS);
+    for (const batch of batches.slice(0, sent)) for (const e of batch.rows) if (e.keyId && e.outcome !== "NOT_FOUND") seen.set(e.keyId, Math.max(seen.get(e.keyId) ?? 0, e.time));
+    if (!failure) {
+      await touchLastUsed(db, seen);
+      const at = now();
+      if (at - s.lastPrune > PRUNE_EVERY_MS) {
+        s.lastPrune = at;
+        await pruneRatelimitCounters(db, at);
+        await pruneVerificationFlushes(db, Date.now() - FLUSH_ID_TTL_MS);
+      }
+    } else if (seen.size > 0) {
+      await touchLastUsed(db, seen);
     }
   } catch (err) {
     log().warn({ err: (err as { code?: unknown }).code }, "lastUsedAt update failed");
   }
+  if (failure) requeue(s, batches.slice(sent), failure.err);
 }
 
 /** Keeps failed batches (with their ids) for the next flush rather than lose them; bounded so a dead database cannot exhaust memory. */
