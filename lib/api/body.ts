@@ -1,9 +1,8 @@
 import type { z } from "zod";
 import { ApiError, type FieldError } from "@/lib/api/errors";
+import { clip, MAX_REPORTED_ISSUES } from "@/lib/api/reply";
 
 export const BODY_LIMIT = 1024 * 1024;
-/** At most this many `errors[]` entries (unknown keys included): a 400 stays about as small as a cheap request. */
-export const MAX_REPORTED_ISSUES = 20;
 /** Objects and arrays nest at most this deep in a body (the body itself is level 1); see docs/api.md "Conventions". */
 export const MAX_BODY_DEPTH = 32;
 /** Field names quoted in an error are cut to this many characters. */
@@ -123,7 +122,7 @@ function nulAt(location: string): FieldError {
 
 /** A field name as an error quotes it: long names are cut, so an error never echoes a huge input. */
 function shorten(name: string): string {
-  return name.length > MAX_NAME_IN_ERROR ? `${name.slice(0, MAX_NAME_IN_ERROR)}…` : name;
+  return clip(name, MAX_NAME_IN_ERROR);
 }
 
 function fixFor(issue: z.core.$ZodIssue): string | undefined {

@@ -303,7 +303,7 @@ curl -X POST {{PUBLIC_URL}}/v2/portal.listKeys \\
     title: "Too Many Requests",
     detail: "Too many requests. Retry after the number of seconds in Retry-After.",
     happened:
-      "This client address made too many failed attempts in one minute: redeeming invalid portal codes, or calling the operator API with a wrong operator token. Past the limit (`KEYPORT_EXCHANGE_FAILURE_LIMIT` per minute, default 30) the address is answered 429 until the minute ends; for the operator API that holds even for the right token, so guessing gains nothing.",
+      "This client address made too many failed attempts in one minute: redeeming invalid portal codes, or calling the operator API with a wrong operator token. Past the limit (`KEYPORT_EXCHANGE_FAILURE_LIMIT` per minute, default 30) further failures from the address are answered 429 until the minute ends. A valid code and the right operator token always pass, so a flood of bad attempts from a shared address locks nobody out.",
     fix: [
       { step: "Wait for the number of seconds in the `Retry-After` header, then retry with a valid code or the right operator token." },
       { step: "A script that keeps failing keeps its address limited: fix its token or code before it retries." },

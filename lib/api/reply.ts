@@ -78,11 +78,13 @@ export function successParts(requestId: string, result: unknown): ReplyParts {
 }
 
 /** Bounds of an error body, whoever threw: an error never grows with the input that caused it. */
-const MAX_ERRORS = 20;
+/** At most this many `errors[]` entries (unknown keys included): a 400 stays about as small as a cheap request. */
+export const MAX_REPORTED_ISSUES = 20;
 const MAX_DETAIL = 2000;
 const MAX_FIELD_TEXT = 500;
 
-function clip(text: string, max: number): string {
+/** `text` cut to `max` characters, marked with an ellipsis when cut. */
+export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
@@ -94,7 +96,7 @@ export function errorParts(requestId: string, publicUrl: string, err: ApiError):
     type: errorTypeUrl(publicUrl, err.code),
   };
   if (err.errors) {
-    error.errors = err.errors.slice(0, MAX_ERRORS).map((e) => ({
+    error.errors = err.errors.slice(0, MAX_REPORTED_ISSUES).map((e) => ({
       location: clip(e.location, MAX_FIELD_TEXT),
       message: clip(e.message, MAX_FIELD_TEXT),
       ...(e.fix === undefined ? {} : { fix: clip(e.fix, MAX_FIELD_TEXT) }),

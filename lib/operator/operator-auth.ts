@@ -26,8 +26,6 @@ export async function operatorAuth(rc: RequestContext): Promise<OperatorAuth> {
   if (token === undefined) {
     throw new ApiError("unkey/authentication/missing", "Operator endpoints need `Authorization: Bearer <operatorToken>`.");
   }
-  const db = await getDb();
-  const address = requestAddress(rc.req);
   if (await isOperatorToken(token)) return OPERATOR;
-  throw (await throttleFailure(db, "operator", address)) ?? new ApiError("keyport/authentication/operator_token_invalid");
+  throw (await throttleFailure(await getDb(), "operator", requestAddress(rc.req))) ?? new ApiError("keyport/authentication/operator_token_invalid");
 }
