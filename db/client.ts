@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "@/db/schema";
 import { migratePglite, migratePostgres } from "@/db/migrate";
 import { lockDataDir } from "@/db/data-dir-lock";
+import { assertDriverGuarded } from "@/db/driver-guard";
 import { env } from "@/lib/env";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -30,6 +31,7 @@ export type OpenOptions = {
 
 export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
   if (options.url) {
+    assertDriverGuarded();
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(options.url, {

@@ -7,7 +7,12 @@ import type { AddressInfo } from "node:net";
  */
 export type TcpProxy = { port: number; cut: () => Promise<void>; restore: () => Promise<void>; close: () => Promise<void> };
 
-export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
+export type TcpProxyOptions = {
+  /** Cut (as `cut()` does) the moment a client sends a chunk this matches, before it is forwarded. */
+  cutWhen?: (chunk: Buffer) => boolean;
+};
+
+export async function startTcpProxy(targetHost: string, targetPort: number, options: TcpProxyOptions = {}): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
   let port = 0;
   let server: Server | undefined;
@@ -21,7 +26,12 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
           s.on("close", () => sockets.delete(s));
           s.on("error", () => s.destroy());
         }
-        client.pipe(upstream);
+        const { cutWhen } = options;
+        if (cutWhen) {
+          client.on("data", (chunk: Buffer) => (cutWhen(chunk) ? void stop() : upstream.write(chunk)));
+        } else {
+          client.pipe(upstream);
+        }
         upstream.pipe(client);
         client.on("close", () => upstream.destroy());
         upstream.on("close", () => client.destroy());
