@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { migratePglite, migratePostgres } from "@/db/migrate";
 import * as schema from "@/db/schema";
-import { getVerifications } from "@/lib/portal/get-verifications";
-import type { PortalSessionContext } from "@/lib/portal/session-context";
+import { getVerifications } from "@/lib/portal-sessions/get-verifications";
+import type { PortalSessionContext } from "@/lib/portal-sessions/session-context";
 import { BACKENDS } from "@/lib/testing/test-db";
 
 /**

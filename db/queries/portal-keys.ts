@@ -4,7 +4,7 @@ import type { Db, Tx } from "@/db/client";
 import { apis, identities, keys, verificationEvents, verificationIdentityRollups, verificationRollups, type VerificationOutcome } from "@/db/schema";
 import type { KeyRow } from "@/db/queries/keys";
 
-/** The columns the portal shows of a key (lib/portal/portal-key-view.ts): nothing of the identity, no permissions. */
+/** The columns the portal shows of a key (lib/portal-sessions/portal-key-view.ts): nothing of the identity, no permissions. */
 const PORTAL_KEY_COLUMNS = {
   id: keys.id,
   start: keys.start,

@@ -3,7 +3,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, openDatabase, setDbHandle } from "@/db/client";
 import { keys, verificationEvents } from "@/db/schema";
-import { codeOf, seedPortal } from "@/lib/portal/test-fixtures";
+import { codeOf, seedPortal } from "@/lib/testing/portal-fixtures";
 import { assertRerollInvariant } from "@/lib/security/reroll-invariant";
 import { post, seedWorkspace } from "@/lib/testing/fixtures";
 import { startTcpProxy, type TcpProxy } from "@/lib/testing/tcp-proxy";

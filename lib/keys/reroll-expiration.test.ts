@@ -1,7 +1,7 @@
 import { Unkey } from "@unkey/api";
 import { beforeAll, describe, expect, it } from "vitest";
 import { now } from "@/lib/clock";
-import { openSession, seedPortal } from "@/lib/portal/test-fixtures";
+import { openSession, seedPortal } from "@/lib/testing/portal-fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";
 import { useTestApp } from "@/lib/testing/test-app";
 import { post, seedWorkspace } from "@/lib/testing/fixtures";

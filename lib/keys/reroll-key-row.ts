@@ -10,7 +10,7 @@ import { secretStart, sha256 } from "@/lib/crypto/secrets";
 
 /**
  * Longest grace an old key may keep after keys.rerollKey: the maximum of `expiration` in Unkey's
- * OpenAPI document (4102444800000 ms). The portal has its own, shorter cap (lib/portal/reroll-key.ts).
+ * OpenAPI document (4102444800000 ms). The portal has its own, shorter cap (lib/portal-sessions/reroll-key.ts).
  */
 export const MAX_REROLL_EXPIRATION_MS = 4_102_444_800_000;
 

@@ -5,8 +5,8 @@ import type { RequestContext } from "@/lib/api/route";
 import type { Actor } from "@/lib/audit/write-audit";
 import { bearerToken } from "@/lib/auth/bearer";
 import { isOperatorToken } from "@/lib/bootstrap/operator-token";
-import { throttleFailure } from "@/lib/portal/exchange-rate-limit";
-import { requestAddress } from "@/lib/portal/request-address";
+import { throttleFailure } from "@/lib/portal-sessions/exchange-rate-limit";
+import { requestAddress } from "@/lib/portal-sessions/request-address";
 
 export type OperatorAuth = { kind: "operator"; actor: Actor };
 

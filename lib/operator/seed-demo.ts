@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { insertVerificationEvents, type VerificationEventRow } from "@/db/queries/events";
-import { findPortal, listPortalApiIds } from "@/db/queries/portals";
+import { findPortalConfig, liveApiIdsByPortal } from "@/db/queries/portal-configs";
 import { findWorkspaceBySlug } from "@/db/queries/workspaces";
 import type { VerificationOutcome } from "@/db/schema";
 import type { Actor } from "@/lib/audit/write-audit";
@@ -13,9 +13,9 @@ import { ensureIdentity } from "@/lib/identities/ensure-identity";
 import { mintKey } from "@/lib/keys/mint-key";
 import { createRootKey } from "@/lib/operator/create-root-key";
 import { provisionApi } from "@/lib/operator/provision-api";
-import { createSession } from "@/lib/portal/create-session";
-import { createPortal } from "@/lib/portals/create-portal";
-import { isValidReturnUrl } from "@/lib/portals/portal-rules";
+import { createSession } from "@/lib/portal-sessions/create-session";
+import { createPortal } from "@/lib/portal-configs/create-portal";
+import { isValidReturnUrl } from "@/lib/portal-configs/rules";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 
 const SLUG = "demo";
@@ -49,8 +49,8 @@ export async function seedDemo({ db, actor }: { db: Db; actor: Actor }) {
     ({ workspaceId, keyId: rootKeyId, rootKey } = await createWorkspace({ db, input: { name: "Demo", slug: SLUG }, actor }));
   }
 
-  let portal = await findPortal(db, workspaceId, SLUG);
-  let apiId = portal ? (await listPortalApiIds(db, [portal.id])).get(portal.id)?.[0] : undefined;
+  let portal = await findPortalConfig(db, workspaceId, SLUG);
+  let apiId = portal ? (await liveApiIdsByPortal(db, [portal.id])).get(portal.id)?.[0] : undefined;
   if (!apiId) ({ apiId } = await provisionApi({ db, input: { workspaceId, name: "Demo API", prefix: "demo" }, actor }));
   if (!portal) {
     const config = await createPortal({
@@ -73,7 +73,7 @@ export async function seedDemo({ db, actor }: { db: Db; actor: Actor }) {
         showKeyMeta: false,
       },
     });
-    portal = await findPortal(db, workspaceId, config.portalId);
+    portal = await findPortalConfig(db, workspaceId, config.portalId);
   }
   if (!portal) throw new Error("demo portal vanished");
 

@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { portalSessions } from "@/db/schema";
-import { seedPortal } from "@/lib/portal/test-fixtures";
+import { seedPortal } from "@/lib/testing/portal-fixtures";
 import { expectError, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/security/harness";
 import { post, seedRootKey } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keys, portalSessions } from "@/db/schema";
-import { codeOf } from "@/lib/portal/test-fixtures";
+import { codeOf } from "@/lib/testing/portal-fixtures";
 import { expectError, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/security/harness";
 import { post } from "@/lib/testing/fixtures";
 import { flushVerificationEvents } from "@/lib/verification/record-event";

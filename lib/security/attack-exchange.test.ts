@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { portalSessions } from "@/db/schema";
 import { advanceClock, advanceToNextWindow } from "@/lib/clock";
 import { resetEnvForTests } from "@/lib/env";
-import { codeOf } from "@/lib/portal/test-fixtures";
+import { codeOf } from "@/lib/testing/portal-fixtures";
 import { expectError, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/security/harness";
 import { post } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { portalExchangeFailures, portalSessions } from "@/db/schema";
-import { codeOf, cookiePair, seedPortal } from "@/lib/portal/test-fixtures";
+import { codeOf, cookiePair, seedPortal } from "@/lib/testing/portal-fixtures";
 import { expectError, type Harness, ORIGIN, openHarness, seedTenant, type Tenant } from "@/lib/security/harness";
 import { post } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { portalConfigs } from "@/db/schema";
-import { listPortalKeys } from "@/app/portal/_lib/keys";
-import { resolveSessionByToken } from "@/lib/portal/resolve-session";
+import { listPortalKeys } from "@/lib/portal-sessions/page-keys";
+import { resolveSessionByToken } from "@/lib/portal-sessions/resolve-session";
 import { expectError, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/security/harness";
 import { post } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";

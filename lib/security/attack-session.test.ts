@@ -4,7 +4,7 @@ import { keys } from "@/db/schema";
 import { resetSessionSecretsForTests } from "@/lib/bootstrap/session-secrets";
 import { advanceClock, resetClock } from "@/lib/clock";
 import { parseEnv, resetEnvForTests } from "@/lib/env";
-import { seedPortal } from "@/lib/portal/test-fixtures";
+import { seedPortal } from "@/lib/testing/portal-fixtures";
 import { expectError, HOUR, type Harness, openHarness, ORIGIN, seedTenant, type Tenant } from "@/lib/security/harness";
 import { post } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";

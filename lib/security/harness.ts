@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { resetClock } from "@/lib/clock";
-import { openSession, seedPortal } from "@/lib/portal/test-fixtures";
+import { openSession, seedPortal } from "@/lib/testing/portal-fixtures";
 import { post, seedWorkspace } from "@/lib/testing/fixtures";
 import { type Backend } from "@/lib/testing/test-db";
 import { openTestApp, type TestApp } from "@/lib/testing/test-app";

@@ -3,7 +3,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256 } from "@/lib/crypto/secrets";
 import { setLogger } from "@/lib/log";
-import { codeOf } from "@/lib/portal/test-fixtures";
+import { codeOf } from "@/lib/testing/portal-fixtures";
 import { ORIGIN, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/security/harness";
 import { post } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";

@@ -1,5 +1,5 @@
 // A type-only import: erased at build time, so lib/ui stays free of server code.
-import type { VerificationBucket } from "@/lib/portal/get-verifications";
+import type { VerificationBucket } from "@/lib/portal-sessions/get-verifications";
 
 /**
  * Analytics windows and the geometry of the stacked bar chart, as pure functions so the server

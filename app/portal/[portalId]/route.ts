@@ -1,6 +1,6 @@
 // GET /portal/<pc_id>?session=<code> (or ?code=<code>) — the landing page that redeems a one-time portal link
-import { PORTAL_ID } from "../_lib/portal-id";
-import { landingHtml } from "../_lib/landing-html";
+import { PORTAL_ID } from "@/lib/portal-sessions/portal-id";
+import { landingHtml } from "@/lib/portal-sessions/landing-html";
 
 export const dynamic = "force-dynamic";
 

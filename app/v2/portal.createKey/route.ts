@@ -1,8 +1,8 @@
 // POST /v2/portal.createKey — a key for the end user from the portal's template (portal session; Keyport extension)
 import { getDb } from "@/db/client";
 import { route } from "@/lib/api/route";
-import { portalSessionWriteAuth } from "@/lib/auth/portal-session";
-import { createKey, portalCreateKeyInput } from "@/lib/portal/create-key";
+import { portalSessionWriteAuth } from "@/lib/portal-sessions/authenticate";
+import { createKey, portalCreateKeyInput } from "@/lib/portal-sessions/create-key";
 
 export const POST = route({
   auth: portalSessionWriteAuth,

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { PRAGMA_NO_CACHE, Reply } from "@/lib/api/reply";
 import { route } from "@/lib/api/route";
 import { rootKeyAuth } from "@/lib/auth/root-key";
-import { createSession, createSessionData, createSessionInput } from "@/lib/portal/create-session";
+import { createSession, createSessionData, createSessionInput } from "@/lib/portal-sessions/create-session";
 
 export const POST = route({
   auth: rootKeyAuth,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { PRAGMA_NO_CACHE, Reply } from "@/lib/api/reply";
 import { route } from "@/lib/api/route";
 import { noAuth } from "@/lib/auth/root-key";
-import { exchangeForRequest } from "@/lib/portal/exchange-request";
+import { exchangeForRequest } from "@/lib/portal-sessions/exchange-request";
 
 export const POST = route({
   auth: noAuth,

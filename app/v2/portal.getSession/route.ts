@@ -1,8 +1,8 @@
 // POST /v2/portal.getSession — branding, end user, permissions and expiry of the calling portal session
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { portalSessionAuth } from "@/lib/auth/portal-session";
-import { getSession } from "@/lib/portal/get-session";
+import { portalSessionAuth } from "@/lib/portal-sessions/authenticate";
+import { getSession } from "@/lib/portal-sessions/get-session";
 
 export const POST = route({
   auth: portalSessionAuth,

@@ -2,8 +2,8 @@
 import { getDb } from "@/db/client";
 import { Reply } from "@/lib/api/reply";
 import { route } from "@/lib/api/route";
-import { portalSessionAuth } from "@/lib/auth/portal-session";
-import { listKeys, listKeysInput } from "@/lib/portal/list-keys";
+import { portalSessionAuth } from "@/lib/portal-sessions/authenticate";
+import { listKeys, listKeysInput } from "@/lib/portal-sessions/list-keys";
 
 export const POST = route({
   auth: portalSessionAuth,

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { Reply } from "@/lib/api/reply";
 import { route } from "@/lib/api/route";
 import { rootKeyAuth } from "@/lib/auth/root-key";
-import { listSessions, listSessionsInput } from "@/lib/portal/list-sessions";
+import { listSessions, listSessionsInput } from "@/lib/portal-sessions/list-sessions";
 
 export const POST = route({
   auth: rootKeyAuth,

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { Reply } from "@/lib/api/reply";
 import { route } from "@/lib/api/route";
-import { portalSessionWriteAuth } from "@/lib/auth/portal-session";
-import { logout } from "@/lib/portal/logout";
-import { rebuildSessionCookie } from "@/lib/portal/merge-session-cookie";
+import { portalSessionWriteAuth } from "@/lib/portal-sessions/authenticate";
+import { logout } from "@/lib/portal-sessions/logout";
+import { rebuildSessionCookie } from "@/lib/portal-sessions/merge-session-cookie";
 
 export const POST = route({
   auth: portalSessionWriteAuth,

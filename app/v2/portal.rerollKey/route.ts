@@ -1,8 +1,8 @@
 // POST /v2/portal.rerollKey — new secret for one of the end user's own keys (portal session)
 import { getDb } from "@/db/client";
 import { route } from "@/lib/api/route";
-import { portalSessionWriteAuth } from "@/lib/auth/portal-session";
-import { portalRerollKeyInput, rerollKey } from "@/lib/portal/reroll-key";
+import { portalSessionWriteAuth } from "@/lib/portal-sessions/authenticate";
+import { portalRerollKeyInput, rerollKey } from "@/lib/portal-sessions/reroll-key";
 
 export const POST = route({
   auth: portalSessionWriteAuth,

@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { route } from "@/lib/api/route";
 import { rootKeyAuth } from "@/lib/auth/root-key";
-import { revokeSession, revokeSessionInput } from "@/lib/portal/revoke-session";
+import { revokeSession, revokeSessionInput } from "@/lib/portal-sessions/revoke-session";
 
 export const POST = route({
   auth: rootKeyAuth,

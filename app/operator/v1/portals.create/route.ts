@@ -2,8 +2,8 @@
 import { getDb } from "@/db/client";
 import { route } from "@/lib/api/route";
 import { operatorAuth } from "@/lib/operator/operator-auth";
-import { createPortal } from "@/lib/portals/create-portal";
-import { createPortalInput } from "@/lib/portals/portal-rules";
+import { createPortal } from "@/lib/portal-configs/create-portal";
+import { createPortalInput } from "@/lib/portal-configs/rules";
 
 export const POST = route({
   auth: operatorAuth,

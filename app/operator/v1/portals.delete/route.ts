@@ -2,8 +2,8 @@
 import { getDb } from "@/db/client";
 import { route } from "@/lib/api/route";
 import { operatorAuth } from "@/lib/operator/operator-auth";
-import { deletePortal } from "@/lib/portals/delete-portal";
-import { portalRefInput } from "@/lib/portals/portal-rules";
+import { deletePortal } from "@/lib/portal-configs/delete-portal";
+import { portalRefInput } from "@/lib/portal-configs/rules";
 
 export const POST = route({
   auth: operatorAuth,

@@ -2,8 +2,8 @@
 import { getDb } from "@/db/client";
 import { route } from "@/lib/api/route";
 import { operatorAuth } from "@/lib/operator/operator-auth";
-import { portalRefInput } from "@/lib/portals/portal-rules";
-import { updatePortal } from "@/lib/portals/update-portal";
+import { portalRefInput } from "@/lib/portal-configs/rules";
+import { updatePortal } from "@/lib/portal-configs/update-portal";
 
 export const POST = route({
   auth: operatorAuth,

@@ -2,16 +2,11 @@
 import { getDb } from "@/db/client";
 import { route } from "@/lib/api/route";
 import { operatorAuth } from "@/lib/operator/operator-auth";
-import { portalRefInput } from "@/lib/portals/portal-rules";
-import { apiIdsOf, requirePortal } from "@/lib/portals/resolve-portal";
-import { toPortalConfig } from "@/lib/portals/to-portal-config";
+import { getPortal } from "@/lib/portal-configs/get-portal";
+import { portalRefInput } from "@/lib/portal-configs/rules";
 
 export const POST = route({
   auth: operatorAuth,
   input: portalRefInput,
-  handler: async ({ input }) => {
-    const db = await getDb();
-    const row = await requirePortal(db, input.workspaceId, input.portal);
-    return toPortalConfig(row, await apiIdsOf(db, row.id));
-  },
+  handler: async ({ input }) => getPortal({ db: await getDb(), workspaceId: input.workspaceId, portal: input.portal }),
 });

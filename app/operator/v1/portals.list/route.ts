@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { route } from "@/lib/api/route";
 import { operatorAuth } from "@/lib/operator/operator-auth";
-import { listPortals } from "@/lib/portals/list-portals";
+import { listPortals } from "@/lib/portal-configs/list-portals";
 
 export const POST = route({
   auth: operatorAuth,

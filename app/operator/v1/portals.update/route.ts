@@ -2,8 +2,8 @@
 import { getDb } from "@/db/client";
 import { route } from "@/lib/api/route";
 import { operatorAuth } from "@/lib/operator/operator-auth";
-import { updatePortalInput } from "@/lib/portals/portal-rules";
-import { updatePortal } from "@/lib/portals/update-portal";
+import { updatePortalInput } from "@/lib/portal-configs/rules";
+import { updatePortal } from "@/lib/portal-configs/update-portal";
 
 export const POST = route({
   auth: operatorAuth,

@@ -1,10 +1,11 @@
 import type { CSSProperties, ReactNode } from "react";
 import { brandStyle } from "@/lib/ui/branding";
-import { safeReturnUrl } from "@/lib/ui/return-url";
+import { safeReturnUrl } from "@/lib/portal-configs/return-url";
 import { Brand } from "../../_components/brand";
 import { SignOut } from "../../_components/sign-out";
 import { Tabs } from "../../_components/tabs";
-import { abilities, requirePortalSession } from "../../_lib/session";
+import { abilities } from "@/lib/portal-sessions/abilities";
+import { requirePortalSession } from "@/lib/portal-sessions/page-session";
 
 export const dynamic = "force-dynamic";
 

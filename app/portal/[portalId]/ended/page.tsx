@@ -1,11 +1,11 @@
 import type { CSSProperties } from "react";
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
-import { findPortalFaceById } from "@/db/queries/portal-pages";
+import { findPortalFaceById } from "@/db/queries/portal-configs";
 import { brandStyle } from "@/lib/ui/branding";
-import { safeReturnUrl } from "@/lib/ui/return-url";
+import { safeReturnUrl } from "@/lib/portal-configs/return-url";
 import { Brand } from "../../_components/brand";
-import { PORTAL_ID } from "../../_lib/session";
+import { PORTAL_ID } from "@/lib/portal-sessions/page-session";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Portal" };

@@ -4,9 +4,10 @@ import { now } from "@/lib/clock";
 import { OUTCOMES, RANGES, type RangeKey, parseRange, totals, windowFor } from "@/lib/ui/analytics";
 import { formatCount } from "@/lib/ui/format";
 import { UsageChart } from "../../../_components/usage-chart";
-import { listPortalKeys } from "../../../_lib/keys";
-import { abilities, requirePortalSession } from "../../../_lib/session";
-import { portalVerifications } from "../../../_lib/verifications";
+import { listPortalKeys } from "@/lib/portal-sessions/page-keys";
+import { abilities } from "@/lib/portal-sessions/abilities";
+import { requirePortalSession } from "@/lib/portal-sessions/page-session";
+import { portalVerifications } from "@/lib/portal-sessions/page-verifications";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Usage" };

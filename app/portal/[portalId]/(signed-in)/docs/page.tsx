@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Markdown } from "../../../_components/markdown";
-import { portalApis } from "../../../_lib/apis";
-import { requirePortalSession } from "../../../_lib/session";
+import { portalApis } from "@/lib/portal-sessions/page-apis";
+import { requirePortalSession } from "@/lib/portal-sessions/page-session";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Docs" };

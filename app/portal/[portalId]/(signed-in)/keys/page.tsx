@@ -8,9 +8,10 @@ import { KeyLimits } from "../../../_components/key-limits";
 import { KeyMeta } from "../../../_components/key-meta";
 import { SecretHost } from "../../../_components/secret-host";
 import { When } from "../../../_components/when";
-import { portalApis } from "../../../_lib/apis";
-import { listPortalKeys } from "../../../_lib/keys";
-import { abilities, requirePortalSession } from "../../../_lib/session";
+import { portalApis } from "@/lib/portal-sessions/page-apis";
+import { listPortalKeys } from "@/lib/portal-sessions/page-keys";
+import { abilities } from "@/lib/portal-sessions/abilities";
+import { requirePortalSession } from "@/lib/portal-sessions/page-session";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API keys" };

@@ -1,0 +1,82 @@
+import type { KeyTemplate, SessionPolicy } from "@/db/schema";
+import type { PortalConfigRow } from "@/db/queries/portal-configs";
+import type { PortalSessionRow } from "@/db/queries/portal-sessions";
+import { effectiveEnd } from "@/lib/portal-sessions/session-policy";
+
+/** The portal's branding and settings as a session sees them (no internals of the row). */
+export type PortalView = {
+  id: string;
+  slug: string;
+  displayName: string;
+  logoUrl?: string;
+  primaryColor?: string;
+  apiBaseUrl?: string;
+  docsMarkdown?: string;
+  sessionPolicy: SessionPolicy;
+  maxKeys: number;
+  keyTemplate: KeyTemplate;
+  enabled: boolean;
+  /** End users see their keys' `meta` only when the operator turned this on (default off). */
+  showKeyMeta: boolean;
+  /** Live APIs the portal covers now. */
+  apiIds: string[];
+};
+
+/**
+ * An authenticated portal session: what every portal verb takes as `session`. The API authenticator
+ * and `resolvePortalSessionFromCookie` (server components) both produce it.
+ */
+export type PortalSessionContext = {
+  kind: "portal";
+  sessionId: string;
+  workspaceId: string;
+  portalId: string;
+  externalId: string;
+  /** Concrete `api.<apiId>.<action>` strings granted at mint time. */
+  permissions: string[];
+  preview: boolean;
+  /** The session's return URL, else the portal's default, else absent (no return link). */
+  returnUrl?: string;
+  /** When the session ends if nothing else happens (sliding: the idle end, moved by each request). */
+  expiresAt: number;
+  /** The hard end: 24 h after exchange (fixed) or 7 d (sliding). */
+  absoluteExpiresAt: number;
+  /** How this request authenticated; CSRF rules differ (SPEC §3 "Browser session"). */
+  via: "bearer" | "token-cookie" | "sealed-cookie";
+  portal: PortalView;
+};
+
+export function portalView(row: PortalConfigRow, apiIds: string[]): PortalView {
+  return {
+    id: row.id,
+    slug: row.slug,
+    displayName: row.displayName,
+    logoUrl: row.logoUrl ?? undefined,
+    primaryColor: row.primaryColor ?? undefined,
+    apiBaseUrl: row.apiBaseUrl ?? undefined,
+    docsMarkdown: row.docsMarkdown ?? undefined,
+    sessionPolicy: row.sessionPolicy,
+    maxKeys: row.maxKeys,
+    keyTemplate: row.keyTemplate,
+    enabled: row.enabled,
+    showKeyMeta: row.showKeyMeta,
+    apiIds,
+  };
+}
+
+export function sessionContext(row: PortalSessionRow, portal: PortalView, via: PortalSessionContext["via"], defaultReturnUrl: string | null): PortalSessionContext {
+  return {
+    kind: "portal",
+    sessionId: row.id,
+    workspaceId: row.workspaceId,
+    portalId: row.portalId,
+    externalId: row.externalId,
+    permissions: row.permissions,
+    preview: row.preview,
+    returnUrl: row.returnUrl ?? defaultReturnUrl ?? undefined,
+    expiresAt: effectiveEnd(row) ?? 0,
+    absoluteExpiresAt: row.expiresAt ?? 0,
+    via,
+    portal,
+  };
+}
