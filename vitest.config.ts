@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "@": import.meta.dirname,
-      // server-only throws outside a React server bundle (STACK.md).
+      // server-only throws outside a React server bundle.
       "server-only": path.join(import.meta.dirname, "node_modules/server-only/empty.js"),
     },
   },

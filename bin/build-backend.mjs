@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Compiles the backend plane (lib/backend-plane/bundle-entry.ts and everything it imports from app/,
 // lib/ and db/) into one ES module that bin/server.mjs loads beside Next.js. Packages stay in
 // node_modules (resolved at run time, like Next's serverExternalPackages); `@/` paths come from
@@ -11,6 +12,7 @@ import * as esbuild from "esbuild";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const BACKEND_BUNDLE = path.join(root, ".next/backend-plane/index.mjs");
 
+/** @type {esbuild.Plugin} */
 const serverOnlyIsEmpty = {
   name: "server-only-is-empty",
   setup(build) {
@@ -19,6 +21,10 @@ const serverOnlyIsEmpty = {
   },
 };
 
+/**
+ * @param {{ dev: boolean, outfile: string, plugins?: esbuild.Plugin[] }} settings
+ * @returns {esbuild.BuildOptions}
+ */
 function options({ dev, outfile, plugins = [] }) {
   return {
     absWorkingDir: root,
@@ -47,6 +53,7 @@ export async function buildBackend() {
 /**
  * `npm run dev`: builds into a dev file and rebuilds on every change; `onBuilt(file)` runs after each
  * successful build so the server can load the new module.
+ * @param {(file: string) => Promise<void>} onBuilt
  */
 export async function watchBackend(onBuilt) {
   const outfile = path.join(root, ".next/backend-plane/dev.mjs");

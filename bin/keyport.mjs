@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The operator CLI (SPEC §4). Plain Node, no build step: it talks HTTP to a running Keyport server
+// @ts-check
+// The operator CLI (README "CLI"). Plain Node, no build step: it talks HTTP to a running Keyport server
 // (the PGlite data folder belongs to the server process alone), authenticated by the operator token.
 //
 // Exit codes: 0 success · 1 the server refused, failed or could not be reached · 2 bad input
@@ -17,9 +18,77 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 class UsageError extends Error {}
 
+/** @typedef {(value: string) => string | null} Check  The problem with a value, or null when it is fine. */
+/**
+ * @typedef {object} FlagSpec
+ * @property {"value" | "multi" | "bool"} kind  value: one string · multi: repeatable, a list · bool: a switch
+ * @property {boolean} [required]
+ * @property {Check} [check]
+ * @property {string} help
+ */
+/**
+ * Parsed flags. A flag name means the same kind of flag in every command, so one shape covers them all;
+ * a command only ever sees its own flags and the global ones. Multi flags are [] when not given.
+ * @typedef {{
+ *   workspace?: string,
+ *   slug?: string,
+ *   portal?: string,
+ *   name?: string,
+ *   "new-slug"?: string,
+ *   "logo-url"?: string,
+ *   "primary-color"?: string,
+ *   "return-url"?: string,
+ *   session?: string,
+ *   "max-keys"?: string,
+ *   "api-base-url"?: string,
+ *   "docs-file"?: string,
+ *   "key-id"?: string,
+ *   prefix?: string,
+ *   url?: string,
+ *   permission?: string[],
+ *   api?: string[],
+ *   "show-key-meta"?: true,
+ *   "hide-key-meta"?: true,
+ *   disabled?: true,
+ *   json?: true,
+ *   help?: true,
+ * }} FlagValues
+ */
+/** @typedef {{ endpoint: string, body: Record<string, unknown> }} OperatorRequest */
+/**
+ * A command. `data` is the server's JSON answer (`data` of the operator API's envelope), which the CLI
+ * trusts to have the shape the command reads: json/human are methods so that each command can declare
+ * that shape for its own `data` (method parameters are compared both ways).
+ * @typedef {{
+ *   summary: string,
+ *   flags: Record<string, FlagSpec>,
+ *   request(f: FlagValues): OperatorRequest,
+ *   json(data: unknown, f: FlagValues): unknown,
+ *   human(data: unknown, f: FlagValues): string,
+ * }} Command
+ */
+
+// What the commands read from the server's answers (docs/api.md, "Operator API", lists the full objects).
+/** @typedef {{ workspaceId: string, name: string, slug?: string | null, createdAt: number }} Workspace */
+/** @typedef {{ keyId: string, start: string, name?: string | null, permissions: string[], createdAt: number }} RootKey */
+/**
+ * @typedef {{
+ *   portalId: string, slug: string, enabled: boolean, displayName: string, apiIds: string[],
+ *   sessionPolicy: string, maxKeys: number, showKeyMeta: boolean,
+ *   logoUrl?: string | null, primaryColor?: string | null, returnUrl?: string | null,
+ * }} Portal
+ */
+/**
+ * @typedef {{
+ *   workspaceId: string, workspaceName: string, apiId: string, externalId: string, keys: unknown[],
+ *   slug: string, portalId: string, rootKey: string, portalUrl: string, publicUrl: string,
+ * }} Demo
+ */
+
 // ---------------------------------------------------------------------------------------------
 // Local checks: the same rules the server enforces, so bad input fails fast and names its flag.
 
+/** @param {string} value */
 function httpsOrLocal(value) {
   let url;
   try {
@@ -30,6 +99,7 @@ function httpsOrLocal(value) {
   return (url.protocol === "https:" && url.hostname !== "") || (url.protocol === "http:" && LOCALHOSTS.has(url.hostname));
 }
 
+/** @satisfies {Record<string, Check>} */
 const checks = {
   slug: (v) => (SLUG.test(v) ? null : SLUG_RULE),
   name: (v) => (v.trim().length >= 1 && v.length <= 200 ? null : "a name is 1–200 characters"),
@@ -54,26 +124,37 @@ const checks = {
   docs: (v) => (v.length <= 5000 ? null : "the docs text is at most 5000 characters"),
 };
 
-/** An empty value clears an optional setting on `portal update`. */
+/**
+ * An empty value clears an optional setting on `portal update`.
+ * @param {Check} check
+ * @returns {Check}
+ */
 const clearable = (check) => (v) => (v === "" ? null : check(v));
 
 // ---------------------------------------------------------------------------------------------
 // Commands. Each declares its flags (kind: value | multi | bool), builds a request, and shapes
-// both outputs: `json` is exactly SPEC §4's object, `human` is for people.
+// both outputs: `json` is exactly the object README "CLI" documents, `human` is for people.
 
+/** @satisfies {Record<string, FlagSpec>} */
 const portalRef = {
   workspace: { kind: "value", required: true, check: checks.workspace, help: "workspace id (ws_…)" },
   slug: { kind: "value", check: checks.slug, help: "the portal's slug" },
   portal: { kind: "value", check: (v) => (/^pc_[A-Za-z0-9]+$/.test(v) ? null : "a portal id looks like pc_…"), help: "or the portal's id (pc_…)" },
 };
 
+/** @param {FlagValues} f */
 function refBody(f) {
   if (!f.slug && !f.portal) throw new UsageError("--slug: name the portal with --slug S (or --portal pc_…)");
   if (f.slug && f.portal) throw new UsageError("--portal: give --slug or --portal, not both");
   return { workspaceId: f.workspace, portal: f.slug ?? f.portal };
 }
 
+/**
+ * @param {boolean} clear  for `portal update`, where "" clears a setting
+ * @returns {Record<string, FlagSpec>}
+ */
 const brandingFlags = (clear) => {
+  /** @type {(check: Check) => Check} */
   const c = clear ? clearable : (x) => x;
   return {
     name: { kind: "value", check: checks.name, help: "display name shown in the portal" },
@@ -89,14 +170,20 @@ const brandingFlags = (clear) => {
   };
 };
 
+/**
+ * @param {FlagValues} f
+ * @param {boolean} clear
+ */
 function brandingBody(f, clear) {
+  /** @param {string | undefined} x */
   const v = (x) => (x === undefined ? undefined : clear && x === "" ? null : x);
   let docsMarkdown;
   if (f["docs-file"] !== undefined) {
     try {
       docsMarkdown = readFileSync(f["docs-file"], "utf8");
     } catch (err) {
-      throw new UsageError(`--docs-file: cannot read ${f["docs-file"]} (${err.code ?? err.message})`);
+      const { code, message } = /** @type {NodeJS.ErrnoException} */ (err);
+      throw new UsageError(`--docs-file: cannot read ${f["docs-file"]} (${code ?? message})`);
     }
     const problem = checks.docs(docsMarkdown);
     if (problem) throw new UsageError(`--docs-file: ${problem}`);
@@ -115,6 +202,7 @@ function brandingBody(f, clear) {
   };
 }
 
+/** @param {Portal} p */
 function portalHuman(p) {
   return [
     `${p.slug}  (${p.portalId})  ${p.enabled ? "enabled" : "DISABLED"}`,
@@ -128,23 +216,36 @@ function portalHuman(p) {
   ].join("\n");
 }
 
+/**
+ * @template T
+ * @param {T[]} rows
+ * @param {[heading: string, get: (row: T) => unknown][]} columns
+ */
 function table(rows, columns) {
   if (rows.length === 0) return "(none)";
   const widths = columns.map(([h, get]) => Math.max(h.length, ...rows.map((r) => String(get(r) ?? "").length)));
-  const line = (cells) => cells.map((c, i) => String(c ?? "").padEnd(widths[i])).join("  ").trimEnd();
+  /** @param {unknown[]} cells */
+  const line = (cells) => cells.map((c, i) => String(c ?? "").padEnd(widths[i] ?? 0)).join("  ").trimEnd();
   return [line(columns.map(([h]) => h)), ...rows.map((r) => line(columns.map(([, get]) => get(r))))].join("\n");
 }
 
-const when = (ms) => new Date(ms).toISOString().replace("T", " ").slice(0, 16);
+const when = (/** @type {number} */ ms) => new Date(ms).toISOString().replace("T", " ").slice(0, 16);
 
+/**
+ * @param {string} endpoint
+ * @param {string} summary
+ * @param {string} done  the verb the human output starts with
+ * @returns {Command}
+ */
 const portalConfigCommand = (endpoint, summary, done) => ({
   summary,
   flags: portalRef,
   request: (f) => ({ endpoint, body: refBody(f) }),
   json: (d) => d,
-  human: (d) => `${done} portal ${d.slug}\n${portalHuman(d)}`,
+  human: (/** @type {Portal} */ d) => `${done} portal ${d.slug}\n${portalHuman(d)}`,
 });
 
+/** @type {Record<string, Command>} */
 const COMMANDS = {
   "workspace create": {
     summary: "create a workspace and its first root key (holding *)",
@@ -153,16 +254,16 @@ const COMMANDS = {
       slug: { kind: "value", check: checks.slug, help: "optional unique slug" },
     },
     request: (f) => ({ endpoint: "workspaces.create", body: { name: f.name, slug: f.slug } }),
-    json: (d) => ({ workspaceId: d.workspaceId, rootKey: d.rootKey }),
-    human: (d) =>
+    json: (/** @type {{ workspaceId: string, rootKey: string }} */ d) => ({ workspaceId: d.workspaceId, rootKey: d.rootKey }),
+    human: (/** @type {{ workspaceId: string, rootKey: string }} */ d) =>
       `Created workspace ${d.workspaceId}\nRoot key (holds *; shown once, store it in your backend's secrets now):\n  ${d.rootKey}`,
   },
   "workspace list": {
     summary: "list every workspace",
     flags: {},
     request: () => ({ endpoint: "workspaces.list", body: {} }),
-    json: (d) => ({ workspaces: d.workspaces }),
-    human: (d) =>
+    json: (/** @type {{ workspaces: Workspace[] }} */ d) => ({ workspaces: d.workspaces }),
+    human: (/** @type {{ workspaces: Workspace[] }} */ d) =>
       table(d.workspaces, [
         ["ID", (w) => w.workspaceId],
         ["NAME", (w) => w.name],
@@ -179,17 +280,17 @@ const COMMANDS = {
     },
     request: (f) => ({
       endpoint: "rootKeys.create",
-      body: { workspaceId: f.workspace, permissions: f.permission.length ? f.permission : undefined, name: f.name },
+      body: { workspaceId: f.workspace, permissions: f.permission?.length ? f.permission : undefined, name: f.name },
     }),
-    json: (d) => ({ keyId: d.keyId, rootKey: d.rootKey }),
-    human: (d) => `Created root key ${d.keyId} with ${d.permissions.join(", ")}\nRoot key (shown once):\n  ${d.rootKey}`,
+    json: (/** @type {{ keyId: string, rootKey: string }} */ d) => ({ keyId: d.keyId, rootKey: d.rootKey }),
+    human: (/** @type {{ keyId: string, rootKey: string, permissions: string[] }} */ d) => `Created root key ${d.keyId} with ${d.permissions.join(", ")}\nRoot key (shown once):\n  ${d.rootKey}`,
   },
   "root-key list": {
     summary: "list a workspace's root keys",
     flags: { workspace: { kind: "value", required: true, check: checks.workspace, help: "workspace id (ws_…)" } },
     request: (f) => ({ endpoint: "rootKeys.list", body: { workspaceId: f.workspace } }),
-    json: (d) => ({ rootKeys: d.rootKeys }),
-    human: (d) =>
+    json: (/** @type {{ rootKeys: RootKey[] }} */ d) => ({ rootKeys: d.rootKeys }),
+    human: (/** @type {{ rootKeys: RootKey[] }} */ d) =>
       table(d.rootKeys, [
         ["ID", (k) => k.keyId],
         ["START", (k) => `${k.start}…`],
@@ -213,8 +314,8 @@ const COMMANDS = {
       prefix: { kind: "value", check: checks.prefix, help: "default key prefix, e.g. sk" },
     },
     request: (f) => ({ endpoint: "apis.create", body: { workspaceId: f.workspace, name: f.name, prefix: f.prefix } }),
-    json: (d) => ({ apiId: d.apiId }),
-    human: (d) => `Created API ${d.apiId}`,
+    json: (/** @type {{ apiId: string }} */ d) => ({ apiId: d.apiId }),
+    human: (/** @type {{ apiId: string }} */ d) => `Created API ${d.apiId}`,
   },
   "portal create": {
     summary: "provision a portal for one or more APIs",
@@ -229,15 +330,15 @@ const COMMANDS = {
       endpoint: "portals.create",
       body: { workspaceId: f.workspace, slug: f.slug, apiIds: f.api, ...brandingBody(f, false), enabled: f.disabled ? false : undefined },
     }),
-    json: (d) => ({ portalId: d.portalId, slug: d.slug }),
-    human: (d) => `Created portal ${d.slug}\n${portalHuman(d)}`,
+    json: (/** @type {Portal} */ d) => ({ portalId: d.portalId, slug: d.slug }),
+    human: (/** @type {Portal} */ d) => `Created portal ${d.slug}\n${portalHuman(d)}`,
   },
   "portal list": {
     summary: "list a workspace's portals",
     flags: { workspace: portalRef.workspace },
     request: (f) => ({ endpoint: "portals.list", body: { workspaceId: f.workspace } }),
-    json: (d) => ({ portals: d.portals }),
-    human: (d) => (d.portals.length ? d.portals.map(portalHuman).join("\n\n") : "(no portals)"),
+    json: (/** @type {{ portals: Portal[] }} */ d) => ({ portals: d.portals }),
+    human: (/** @type {{ portals: Portal[] }} */ d) => (d.portals.length ? d.portals.map(portalHuman).join("\n\n") : "(no portals)"),
   },
   "portal get": portalConfigCommand("portals.get", "show one portal", "Portal"),
   "portal update": {
@@ -250,10 +351,10 @@ const COMMANDS = {
     },
     request: (f) => ({
       endpoint: "portals.update",
-      body: { ...refBody(f), slug: f["new-slug"], apiIds: f.api.length ? f.api : undefined, ...brandingBody(f, true) },
+      body: { ...refBody(f), slug: f["new-slug"], apiIds: f.api?.length ? f.api : undefined, ...brandingBody(f, true) },
     }),
     json: (d) => d,
-    human: (d) => `Updated portal ${d.slug}\n${portalHuman(d)}`,
+    human: (/** @type {Portal} */ d) => `Updated portal ${d.slug}\n${portalHuman(d)}`,
   },
   "portal disable": portalConfigCommand("portals.disable", "disable a portal (its sessions answer 403 at once)", "Disabled"),
   "portal enable": portalConfigCommand("portals.enable", "enable a portal again", "Enabled"),
@@ -263,7 +364,7 @@ const COMMANDS = {
     flags: {},
     request: () => ({ endpoint: "demo", body: {} }),
     json: (d) => d,
-    human: (d) =>
+    human: (/** @type {Demo} */ d) =>
       [
         `Demo workspace ${d.workspaceId} ("${d.workspaceName}") is ready.`,
         `  API:       ${d.apiId}`,
@@ -282,6 +383,7 @@ const COMMANDS = {
   },
 };
 
+/** @satisfies {Record<string, FlagSpec>} */
 const GLOBAL_FLAGS = {
   url: { kind: "value", help: "server address (default: $KEYPORT_URL, else http://localhost:$PORT, else the address the local server wrote into its data folder, else http://localhost:3000)" },
   json: { kind: "bool", help: "print exactly one JSON object" },
@@ -290,6 +392,10 @@ const GLOBAL_FLAGS = {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * @param {string} name
+ * @param {Command} spec
+ */
 function usageLine(name, spec) {
   const parts = Object.entries(spec.flags).map(([flag, s]) => {
     const v = s.kind === "bool" ? `--${flag}` : `--${flag} ${flag === "key-id" ? "K" : flag.toUpperCase().replace(/-/g, "_")}`;
@@ -299,20 +405,22 @@ function usageLine(name, spec) {
   return `keyport ${name} ${parts.join(" ")}`.trimEnd();
 }
 
+/** @param {string} prefix  a command or command group; "" for all */
 function help(prefix) {
   const names = Object.keys(COMMANDS).filter((n) => !prefix || n === prefix || n.startsWith(prefix + " "));
-  if (names.length === 1) {
-    const spec = COMMANDS[names[0]];
-    const flagLines = Object.entries({ ...spec.flags, ...GLOBAL_FLAGS }).map(
-      ([flag, s]) => `  --${flag.padEnd(18)} ${s.help}${s.required ? " (required)" : ""}`,
-    );
-    return [`${usageLine(names[0], spec)}\n`, `${spec.summary}\n`, "Flags:", ...flagLines].join("\n");
+  const only = names.length === 1 ? names[0] : undefined;
+  const spec = only === undefined ? undefined : COMMANDS[only];
+  if (only !== undefined && spec) {
+    /** @type {Record<string, FlagSpec>} */
+    const flags = { ...spec.flags, ...GLOBAL_FLAGS };
+    const flagLines = Object.entries(flags).map(([flag, s]) => `  --${flag.padEnd(18)} ${s.help}${s.required ? " (required)" : ""}`);
+    return [`${usageLine(only, spec)}\n`, `${spec.summary}\n`, "Flags:", ...flagLines].join("\n");
   }
   return [
     "keyport — operate a Keyport server (npx --no-install keyport <command>)",
     "",
     "Commands:",
-    ...names.map((n) => `  ${n.padEnd(18)} ${COMMANDS[n].summary}`),
+    ...names.map((n) => `  ${n.padEnd(18)} ${COMMANDS[n]?.summary}`),
     "",
     "Global flags:",
     ...Object.entries(GLOBAL_FLAGS).map(([flag, s]) => `  --${flag.padEnd(18)} ${s.help}`),
@@ -323,19 +431,22 @@ function help(prefix) {
   ].join("\n");
 }
 
-/** Splits argv into the command name and its flags, checking every flag against the command's list. */
+/**
+ * Splits argv into the command name and its flags, checking every flag against the command's list.
+ * @param {string[]} argv
+ * @returns {{ help: true, prefix: string } | { help?: undefined, name: string, spec: Command, values: FlagValues }}
+ */
 function parse(argv) {
-  const words = [];
-  let i = 0;
-  while (i < argv.length && !argv[i].startsWith("-")) words.push(argv[i++]);
-  const rest = argv.slice(i);
+  const firstFlag = argv.findIndex((arg) => arg.startsWith("-"));
+  const words = firstFlag === -1 ? argv : argv.slice(0, firstFlag);
+  const rest = firstFlag === -1 ? [] : argv.slice(firstFlag);
   const wantsHelp = rest.includes("--help") || rest.includes("-h");
   const name = words.join(" ");
   if (!name) return { help: true, prefix: "" };
   const spec = COMMANDS[name];
   if (!spec) {
     const group = Object.keys(COMMANDS).some((n) => n.startsWith(words[0] + " "));
-    if (wantsHelp && group && words.length === 1) return { help: true, prefix: words[0] };
+    if (wantsHelp && group && words.length === 1) return { help: true, prefix: name };
     throw new UsageError(
       group
         ? `unknown command "${name}"; try: ${Object.keys(COMMANDS).filter((n) => n.startsWith(words[0] + " ")).join(", ")}`
@@ -343,14 +454,17 @@ function parse(argv) {
     );
   }
   if (wantsHelp) return { help: true, prefix: name };
+  /** @type {Record<string, FlagSpec>} */
   const flags = { ...spec.flags, ...GLOBAL_FLAGS };
+  /** @type {Record<string, string | string[] | true>} */
   const values = {};
   for (const [flag, s] of Object.entries(flags)) if (s.kind === "multi") values[flag] = [];
   for (let j = 0; j < rest.length; j++) {
-    const arg = rest[j];
+    const arg = rest[j] ?? "";
     const m = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
     if (!m) throw new UsageError(`${arg}: unexpected argument (flags look like --name value)`);
-    const [, flag, inline] = m;
+    const flag = m[1] ?? "";
+    const inline = m[2];
     const s = flags[flag];
     if (!s) throw new UsageError(`--${flag}: unknown flag for "keyport ${name}" (see keyport ${name} --help)`);
     if (s.kind === "bool") {
@@ -360,28 +474,33 @@ function parse(argv) {
     }
     let value = inline;
     if (value === undefined) {
-      if (j + 1 >= rest.length || rest[j + 1].startsWith("--")) throw new UsageError(`--${flag}: needs a value`);
-      value = rest[++j];
+      value = rest[j + 1];
+      if (value === undefined || value.startsWith("--")) throw new UsageError(`--${flag}: needs a value`);
+      j++;
     }
     if (s.check) {
       const problem = s.check(value);
       if (problem) throw new UsageError(`--${flag}: ${problem}`);
     }
-    if (s.kind === "multi") values[flag].push(value);
-    else if (values[flag] !== undefined) throw new UsageError(`--${flag}: given twice`);
+    const given = values[flag];
+    if (Array.isArray(given)) given.push(value); // a multi flag (its list starts empty, above)
+    else if (given !== undefined) throw new UsageError(`--${flag}: given twice`);
     else values[flag] = value;
   }
   for (const [flag, s] of Object.entries(spec.flags)) {
-    const missing = s.kind === "multi" ? values[flag].length === 0 : values[flag] === undefined;
+    const given = values[flag];
+    const missing = Array.isArray(given) ? given.length === 0 : given === undefined;
     if (s.required && missing) throw new UsageError(`--${flag}: required (usage: ${usageLine(name, spec)})`);
   }
-  return { name, spec, values };
+  // Each value has the type its flag's kind gives it, which is the type FlagValues declares for that name.
+  return { name, spec, values: /** @type {FlagValues} */ (values) };
 }
 
 /**
  * The server to talk to, as a user expects: --url, else KEYPORT_URL, else the PORT the server is told to
  * use, else the address a running server wrote into its data folder (bin/server.mjs), else port 3000.
  */
+/** @param {string | undefined} flag */
 function serverUrl(flag) {
   if (flag) return flag;
   if (process.env.KEYPORT_URL) return process.env.KEYPORT_URL;
@@ -396,7 +515,7 @@ function serverUrl(flag) {
 }
 
 function operatorToken() {
-  const fromEnv = (process.env.KEYPORT_OPERATOR_TOKEN ?? "").split(",")[0].trim();
+  const fromEnv = (process.env.KEYPORT_OPERATOR_TOKEN ?? "").split(",")[0]?.trim();
   if (fromEnv) return fromEnv;
   const file = path.join(process.env.KEYPORT_DATA_DIR || "./.data", "operator-token");
   try {
@@ -410,7 +529,10 @@ function operatorToken() {
   );
 }
 
-/** Turns the server's `body.logoUrl` into the flag the user typed. */
+/**
+ * Turns the server's `body.logoUrl` into the flag the user typed.
+ * @type {Record<string, string>}
+ */
 const FIELD_FLAGS = {
   name: "--name",
   displayName: "--name",
@@ -430,17 +552,35 @@ const FIELD_FLAGS = {
   portal: "--slug",
 };
 
+/**
+ * The server's error, as this CLI's one line. Its shape follows the v2 error envelope (docs/api.md).
+ * @param {ServerError | undefined} error
+ */
 function serverMessage(error) {
   const first = error?.errors?.[0];
   if (first?.location) {
     const field = first.location.split(".")[1];
-    const flag = FIELD_FLAGS[field];
+    const flag = field === undefined ? undefined : FIELD_FLAGS[field];
     if (flag) return `${flag}: ${first.message}${first.fix ? ` ${first.fix}` : ""}`;
   }
   const detail = error?.detail ?? error?.title ?? "the server refused the request";
   return `${detail}${error?.type ? ` (${error.type})` : ""}`;
 }
 
+/**
+ * @typedef {{
+ *   type?: string, title?: string, detail?: string,
+ *   errors?: { location?: string, message?: string, fix?: string }[],
+ * }} ServerError
+ */
+
+/**
+ * @param {string} baseUrl
+ * @param {string} endpoint
+ * @param {Record<string, unknown>} body
+ * @param {string} token
+ * @returns {Promise<{ exit: 0, data: unknown } | { exit: 1, message: string }>}
+ */
 async function call(baseUrl, endpoint, body, token) {
   let res;
   try {
@@ -451,20 +591,34 @@ async function call(baseUrl, endpoint, body, token) {
       signal: AbortSignal.timeout(60_000),
     });
   } catch (err) {
-    const reason = err?.cause?.code ?? err?.cause?.errors?.[0]?.code ?? err?.cause?.message ?? err?.message ?? "network error";
+    const reason = networkReason(err);
     return { exit: 1, message: `cannot reach the Keyport server at ${baseUrl} (${reason}); is it running? Start it with npm start, or pass --url` };
   }
   const text = await res.text();
+  /** @type {{ data?: unknown, error?: ServerError } | null} */
   let json;
   try {
     json = JSON.parse(text);
   } catch {
     return { exit: 1, message: `${baseUrl} answered HTTP ${res.status} without JSON; is --url a Keyport server?` };
   }
-  if (!res.ok || !json.data) return { exit: 1, message: serverMessage(json.error) };
+  // `?.`: a JSON `null` answer (not a Keyport server) is a refusal, not a crash.
+  if (!res.ok || !json?.data) return { exit: 1, message: serverMessage(json?.error) };
   return { exit: 0, data: json.data };
 }
 
+/**
+ * Why fetch() failed, as Node's undici reports it: a system error code on `cause` (an AggregateError's
+ * first one when every address failed), else a message.
+ * @param {unknown} err
+ */
+function networkReason(err) {
+  /** @typedef {{ code?: string, message?: string, errors?: { code?: string }[] }} Cause */
+  const e = /** @type {{ message?: string, cause?: Cause } | null | undefined} */ (err);
+  return e?.cause?.code ?? e?.cause?.errors?.[0]?.code ?? e?.cause?.message ?? e?.message ?? "network error";
+}
+
+/** @param {string[]} argv */
 async function main(argv) {
   let parsed;
   try {
@@ -495,6 +649,10 @@ async function main(argv) {
   return 0;
 }
 
+/**
+ * @param {number} code
+ * @param {string} message
+ */
 function fail(code, message) {
   console.error(`error: ${message.replace(/\s*\n\s*/g, " ")}`);
   return code;

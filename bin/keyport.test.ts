@@ -108,7 +108,7 @@ describe.each(BACKENDS)("keyport CLI against a server on %s", (backend) => {
     expect(explicit.stderr).toMatch(/http:\/\/127\.0\.0\.1:9/);
   });
 
-  it("runs the whole provisioning flow with --json output exactly as SPEC §4", async () => {
+  it("runs the whole provisioning flow with --json output exactly as README documents it", async () => {
     const ws = await json(["workspace", "create", "--name", "Acme", "--slug", "acme"]);
     expect(Object.keys(ws).sort()).toEqual(["rootKey", "workspaceId"]);
     expect(ws.workspaceId).toMatch(/^ws_/);

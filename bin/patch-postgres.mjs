@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // postinstall: guards postgres.js 3.4.x against two known crashes on a database hiccup, both found by
 // lib/faults/database-cut.test.ts. Idempotent per edit; fails loudly if the driver's code has changed.
 //
@@ -21,6 +22,7 @@ export const TYPES_MARK = "/* keyport: types-fetch guard */";
 const root = path.join(path.dirname(new URL(import.meta.url).pathname), "..", "node_modules", "postgres");
 const files = ["src/connection.js", "cjs/src/connection.js"].map((f) => path.join(root, f));
 
+/** @type {[from: string, to: string][]} */
 const edits = [
   ["  function nextWrite(fn) {\n", `  function nextWrite(fn) {\n    ${MARK} if (!socket) { chunk = nextWriteTimer = null; return false }\n`],
   ["    clearImmediate(nextWriteTimer)\n    if (socket) {", "    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n    if (socket) {"],

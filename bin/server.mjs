@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // One process, one port, two planes (docs/ARCHITECTURE.md): requests for the backend plane (root-key
 // and operator endpoints, /openapi.json) go to its Hono listener before Next.js sees them; everything
 // else (portal pages, the session exchange that sets the cookie, docs) goes to Next.js. This server
@@ -15,10 +16,20 @@ const DRAIN_LIMIT_MS = 10_000;
 const BACKEND_BUNDLE = path.resolve(".next/backend-plane/index.mjs");
 const dev = process.argv.includes("--dev");
 // A custom server must say which mode it is in (`next start` does this itself): without it React
-// renders the portal pages with its development build.
-process.env.NODE_ENV ??= dev ? "development" : "production";
+// renders the portal pages with its development build. (Next's types make NODE_ENV read-only for
+// application code; setting it before Next loads is this server's job.)
+/** @type {Record<string, string | undefined>} */ (process.env).NODE_ENV ??= dev ? "development" : "production";
 const { default: next } = await import("next");
 
+/** @typedef {typeof import("../lib/backend-plane/bundle-entry")} BackendModule */
+/** @typedef {import("../lib/backend-plane/listener").NodeListener} NodeListener */
+/** @typedef {import("../lib/bootstrap/bootstrap").BootstrapResult} BootstrapResult */
+/** @typedef {{ module: BackendModule, listener: NodeListener }} BackendPlane */
+
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   console.error(`keyport: ${message}`);
   process.exit(1);
@@ -32,27 +43,33 @@ if (!/^\d+$/.test(rawPort) || Number(rawPort) < 1 || Number(rawPort) > 65535) {
 const port = Number(rawPort);
 
 /**
- * The backend plane module: the production bundle, or in dev a watched build that is swapped in after
- * every change (its shared state lives on globalThis, so a reload keeps the database handle and buffers).
+ * The backend plane module and its listener: the production bundle, or in dev a watched build that is
+ * swapped into the returned object after every change (its shared state lives on globalThis, so a
+ * reload keeps the database handle and buffers).
+ * @returns {Promise<BackendPlane>}
  */
-let backend;
-let backendListener;
 async function loadBackend() {
   if (!dev) {
     if (!existsSync(BACKEND_BUNDLE)) fail("the backend plane is not built; run `npm run build` (npm start does it when needed)");
-    backend = await import(pathToFileURL(BACKEND_BUNDLE).href);
-    backendListener = backend.createBackendListener();
-    return;
+    /** @type {BackendModule} */
+    const mod = await import(pathToFileURL(BACKEND_BUNDLE).href);
+    return { module: mod, listener: mod.createBackendListener() };
   }
   const { watchBackend } = await import("./build-backend.mjs");
   let version = 0;
-  let loaded;
+  /** @type {BackendPlane | undefined} */
+  let plane;
+  /** @type {(plane: BackendPlane) => void} */
+  let loaded = () => {};
+  /** @type {Promise<BackendPlane>} */
   const first = new Promise((resolve) => (loaded = resolve));
   await watchBackend(async (file) => {
     try {
+      /** @type {BackendModule} */
       const mod = await import(`${pathToFileURL(file).href}?v=${++version}`);
-      backend = mod;
-      backendListener = mod.createBackendListener();
+      const listener = mod.createBackendListener();
+      if (plane) Object.assign(plane, { module: mod, listener });
+      else plane = { module: mod, listener };
     } catch (err) {
       // The first build must load; a later broken one keeps the previous plane serving.
       if (version === 1) fail(`the backend plane does not load: ${err instanceof Error ? err.message : err}`);
@@ -60,15 +77,17 @@ async function loadBackend() {
       return;
     }
     if (version > 1) console.log("keyport: backend plane reloaded");
-    loaded();
+    loaded(plane);
   });
-  await first;
+  return first;
 }
 
-await loadBackend();
+/** The backend plane serving now (in dev, updated in place after every rebuild). */
+const backend = await loadBackend();
+/** @type {BootstrapResult} */
 let info;
 try {
-  info = await backend.bootstrap();
+  info = await backend.module.bootstrap();
 } catch (err) {
   // The message goes to the operator's terminal: env errors name the variable, lock errors the folder.
   fail(err instanceof Error ? err.message : String(err));
@@ -84,11 +103,12 @@ await app.prepare();
 const hsts = /^https:\/\//i.test(process.env.PUBLIC_URL ?? "") ? "max-age=31536000; includeSubDomains" : undefined;
 
 let inFlight = 0;
+/** @type {import("node:http").RequestListener} */
 function serve(req, res) {
   if (hsts) res.setHeader("Strict-Transport-Security", hsts);
   inFlight++;
   res.on("close", () => inFlight--);
-  if (backend.planeOf(pathOf(req.url ?? "/")) === "backend") return backendListener(req, res);
+  if (backend.module.planeOf(pathOf(req.url ?? "/")) === "backend") return backend.listener(req, res);
   // The only trustworthy source of the client's address; a client-sent copy is discarded.
   delete req.headers[SOCKET_ADDRESS_HEADER];
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
@@ -100,7 +120,10 @@ function serve(req, res) {
   });
 }
 
-/** The path of a request target: origin-form (`/v2/x?y`) cheaply; absolute-form (`http://h/v2/x`) parsed. */
+/**
+ * The path of a request target: origin-form (`/v2/x?y`) cheaply; absolute-form (`http://h/v2/x`) parsed.
+ * @param {string} target
+ */
 function pathOf(target) {
   if (target.startsWith("/")) {
     const q = target.indexOf("?");
@@ -113,7 +136,7 @@ function pathOf(target) {
   }
 }
 const server = createServer(serve);
-server.on("error", (err) => {
+server.on("error", (/** @type {NodeJS.ErrnoException} */ err) => {
   if (err.code === "EADDRINUSE") fail(`port ${port} is already in use; stop the other server or set PORT`);
   fail(err.message);
 });
@@ -140,7 +163,7 @@ server.listen(port, () => {
     );
   } else if (info.operatorTokenSource === "env") {
     lines.push("  Operator token: from KEYPORT_OPERATOR_TOKEN");
-  } else if (existsSync(info.operatorTokenFile)) {
+  } else if (info.operatorTokenFile && existsSync(info.operatorTokenFile)) {
     lines.push(`  Operator token: in ${info.operatorTokenFile}`);
   } else {
     lines.push("  Operator token: created by the first server on this database; copy its operator-token file or set KEYPORT_OPERATOR_TOKEN");
@@ -150,6 +173,7 @@ server.listen(port, () => {
 });
 
 let stopping = false;
+/** @param {NodeJS.Signals} signal */
 async function shutdown(signal) {
   if (stopping) return;
   stopping = true;
@@ -160,15 +184,10 @@ async function shutdown(signal) {
   while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   server.closeAllConnections?.();
   rmSync(addressFile, { force: true });
-  const hooks = [...(globalThis.__keyportShutdownHooks?.values() ?? [])].sort((a, b) => a.order - b.order);
-  for (const hook of hooks) {
-    try {
-      // A hook waiting on an unreachable database must not keep the process alive for ever.
-      await Promise.race([hook.run(), new Promise((_, reject) => setTimeout(() => reject(new Error("timed out after 5 s")), 5000).unref())]);
-    } catch (err) {
-      console.error(`keyport: shutdown hook ${hook.name} failed: ${err instanceof Error ? err.message : err}`);
-    }
-  }
+  // Each hook gets its own deadline there (lib/lifecycle/shutdown.ts), so a stuck one cannot hold the exit.
+  await backend.module.runShutdownHooks({
+    onFailure: (name, error) => console.error(`keyport: shutdown hook ${name} failed: ${error.message}`),
+  });
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

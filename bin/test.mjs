@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // npm test: typecheck, lint, unit + integration (vitest: PGlite, and Postgres), then a production build
 // of both planes and the Playwright flows in Debian's Chromium. Like .ci/run, it finds the local
 // Postgres (starting it when it is installed but down), so a developer's green means what CI's does;
@@ -43,13 +44,17 @@ function ensureChromium() {
   process.exit(1);
 }
 
-/** A free loopback port for the Playwright server, so a running dev server never collides with it. */
+/**
+ * A free loopback port for the Playwright server, so a running dev server never collides with it.
+ * @returns {Promise<number>}
+ */
 async function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.on("error", reject);
     probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
+      // A TCP listener's address is always an AddressInfo (a string only for pipes and sockets).
+      const { port } = /** @type {import("node:net").AddressInfo} */ (probe.address());
       probe.close(() => resolve(port));
     });
   });
@@ -71,12 +76,16 @@ if (databaseUrl) {
   console.log("⚠ The Postgres half of every integration suite (and its race tests) is LEFT OUT; only PGlite runs.\n");
 }
 
-/** The production server's flows again on a fresh Postgres database (the first pass is on PGlite). */
-function e2eOnPostgres() {
+/**
+ * The production server's flows again on a fresh Postgres database (the first pass is on PGlite).
+ * @param {string} databaseUrl
+ * @returns {{ status: number | null }}
+ */
+function e2eOnPostgres(databaseUrl) {
   const name = `keyport_e2e_${process.pid}`;
   const server = new URL(databaseUrl);
   const adminArgs = ["-q", "-h", server.hostname, "-p", server.port || "5432", "-U", server.username || "postgres", "-d", server.pathname.slice(1) || "postgres"];
-  const admin = (sqlText) => spawnSync("psql", [...adminArgs, "-c", sqlText], { stdio: "inherit" });
+  const admin = (/** @type {string} */ sqlText) => spawnSync("psql", [...adminArgs, "-c", sqlText], { stdio: "inherit" });
   if (admin(`create database ${name}`).status !== 0) return { status: 1 };
   try {
     const e2eUrl = new URL(databaseUrl);
@@ -87,13 +96,15 @@ function e2eOnPostgres() {
   }
 }
 
+/** @typedef {[name: string, run: () => { status: number | null }]} Step */
+/** @type {Step[]} */
 const steps = [
   ["typecheck", () => spawnSync("npx", ["tsc", "--noEmit"], { stdio: "inherit" })],
   ["lint", () => spawnSync("npx", ["eslint", "."], { stdio: "inherit" })],
   ["unit + integration", () => spawnSync("npx", ["vitest", "run"], { stdio: "inherit" })],
   ["build", () => spawnSync("npm", ["run", "--silent", "build"], { stdio: "inherit" })],
   ["end-to-end (PGlite)", () => spawnSync("npx", ["playwright", "test"], { stdio: "inherit" })],
-  ...(databaseUrl ? [["end-to-end (Postgres)", e2eOnPostgres]] : []),
+  ...(databaseUrl ? [/** @satisfies {Step} */ (["end-to-end (Postgres)", () => e2eOnPostgres(databaseUrl)])] : []),
 ];
 
 for (const [name, run] of steps) {

@@ -38,7 +38,7 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
       max: options.poolSize ?? 10,
       connect_timeout: 2,
       // postgres.js waits 3^n/100 s (up to 20 s) before reconnecting after failures, and requests
-      // queued behind that wait hang: keep it short so an outage answers 503 at once (SPEC §2).
+      // queued behind that wait hang: keep it short so an outage answers 503 at once (docs/api.md "Conventions").
       backoff: () => 0.05 + Math.random() * 0.1,
       idle_timeout: 30,
       onnotice: () => {},
@@ -70,7 +70,7 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
   };
 }
 
-/** One handle per process, on globalThis so route bundles and server components share it (STACK.md). */
+/** One handle per process, on globalThis so route bundles and server components share it (docs/ARCHITECTURE.md "Shared state lives on `globalThis`"). */
 const holder = globalThis as unknown as { __keyportDb?: Promise<DbHandle> };
 
 export function dbHandle(): Promise<DbHandle> {

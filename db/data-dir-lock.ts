@@ -12,7 +12,7 @@ function alive(pid: number): boolean {
 }
 
 /**
- * PGlite is one process only: two servers on one folder corrupt it silently (STACK.md).
+ * PGlite is one process only: two servers on one folder corrupt it silently (docs/operations.md "The data folder and PGlite").
  * The first server takes a pid lock file; a second refuses with a clear message.
  */
 export function lockDataDir(dir: string): () => void {

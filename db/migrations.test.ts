@@ -9,7 +9,7 @@ import { openDatabase } from "@/db/client";
 import { lockDataDir } from "@/db/data-dir-lock";
 import { migratePostgres } from "@/db/migrate";
 
-/** Issue 15 item 2: migrations match the schema, and the two start-up locks hold. */
+/** Migrations match the schema, and the two start-up locks hold (docs/operations.md "Upgrades"). */
 const ROOT = process.cwd();
 const REAL = path.join(ROOT, "db", "migrations");
 const journalLength = () => (JSON.parse(readFileSync(path.join(REAL, "meta", "_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;

@@ -12,7 +12,7 @@ import type { PortalSessionContext } from "@/lib/portal-sessions/session-context
 import { BACKENDS } from "@/lib/testing/test-db";
 
 /**
- * Issue 15: a database at every earlier migration, holding keys, sessions, events and rate-limit rows,
+ * Upgrades (docs/operations.md): a database at every earlier migration, holding keys, sessions, events and rate-limit rows,
  * upgraded to the latest keeps every row, and its analytics (read from the hourly rollups) count every
  * event from before the upgrade (0009_rollups_backfill).
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 5, "expiry mid-visit → return URL with reason=session_expired", by time rather than by
+ * Expiry mid-visit → return URL with reason=session_expired (docs/sessions.md "Lifetime and ending"), by time rather than by
  * revocation: a session's stored end is moved into the past in the database (the server checks the
  * stored times on every request), and the next navigation must land on the portal's return URL with
  * `reason=session_expired` added and the URL's own query kept. Needs a server of its own on its own

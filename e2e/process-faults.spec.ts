@@ -1,9 +1,10 @@
 /**
- * Process-level faults and the headers only the real server sends (issue 7): each test spawns
+ * Process-level faults and the headers only the real server sends: each test spawns
  * `node bin/server.mjs` (the production build) on its own port and its own fresh Postgres database,
  * seeds through the operator API and /v2, and then hurts the process: SIGTERM mid-request,
  * `kill -9` mid-exchange, a bad SESSION_SECRET. No browser page is used.
  */
+import { createHash } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { expect, test } from "@playwright/test";
 import { freePort, freshDatabase, OPERATOR_TOKEN as OPERATOR, ready, startServer, stop } from "./fixtures/server-process";
@@ -107,43 +108,72 @@ test.describe("process faults and server headers", () => {
   test("kill -9 during an exchange leaves the code either redeemed or still redeemable", async () => {
     const db = await freshDatabase();
     let server = await startServer(db.url);
+    let t: Awaited<ReturnType<typeof seed>>;
+    let release: () => void = () => {};
+    /** SIGKILLs the server, proves it died of that signal, and starts a new one on the same port. */
+    const killAndRestart = async () => {
+      server.proc.kill("SIGKILL");
+      expect(await server.exited, "exit code of a process ended by a signal").toBeNull();
+      expect(server.proc.signalCode).toBe("SIGKILL");
+      server = await startServer(db.url, {}, server.port);
+      await ready(server);
+    };
+    const mint = async (externalId: string) => {
+      const created = await call(server.base, "/v2/portal.createSession", { slug: "faults", externalId, permissions: ["api.*.read_key"] }, t.rootKey);
+      expect(created.status, created.text).toBe(200);
+      return { code: new URL(created.body.data.url).searchParams.get("session") ?? "", sessionId: created.body.data.sessionId as string };
+    };
+    const rowOf = async (sessionId: string) => (await db.sql`select exchanged_at, token_hash from portal_sessions where id = ${sessionId}`)[0];
     try {
       await ready(server);
-      const t = await seed(server.base);
-      const outcomes: string[] = [];
-      for (const delay of [0, 5, 15, 40]) {
-        const created = await call(server.base, "/v2/portal.createSession", { slug: "faults", externalId: "user_1", permissions: ["api.*.read_key"] }, t.rootKey);
-        const code = new URL(created.body.data.url).searchParams.get("session") ?? "";
-        const sessionId = created.body.data.sessionId;
-        const attempt = call(server.base, "/v2/portal.exchangeCode", { code }).catch(() => undefined);
-        await new Promise((r) => setTimeout(r, delay));
-        server.proc.kill("SIGKILL");
-        const answered = await attempt;
-        await server.exited;
+      t = await seed(server.base);
 
-        server = await startServer(db.url, {}, server.port);
-        await ready(server);
-        const [row] = await db.sql`select exchanged_at, token_hash from portal_sessions where id = ${sessionId}`;
-        if (row?.exchanged_at !== null && row?.exchanged_at !== undefined) {
-          // Redeemed: the token exists, and the code is spent.
-          expect(row.token_hash).not.toBeNull();
-          const replay = await call(server.base, "/v2/portal.exchangeCode", { code });
-          expect(replay.status).toBe(401);
-          if (answered?.status === 200) {
-            expect((await call(server.base, "/v2/portal.getSession", {}, answered.body.data.accessToken)).status).toBe(200);
-          }
-          outcomes.push("redeemed");
-        } else {
-          // Not redeemed: no token was issued, and the code still works.
-          expect(row?.token_hash).toBeNull();
-          expect(answered?.status).not.toBe(200);
-          const now = await call(server.base, "/v2/portal.exchangeCode", { code });
-          expect(now.status, now.text).toBe(200);
-          outcomes.push("redeemable");
-        }
+      // 1. Killed with the redemption's transaction open: this test holds the session row, so the
+      //    server's UPDATE waits on it, and the kill lands while Postgres shows it waiting.
+      const open = await mint("user_open");
+      const held = new Promise<void>((r) => (release = r));
+      const holding = db.sql.begin(async (tx) => {
+        await tx`select id from portal_sessions where id = ${open.sessionId} for update`;
+        await held;
+      });
+      const attempt = call(server.base, "/v2/portal.exchangeCode", { code: open.code }).then(
+        (answer) => answer,
+        () => "reset" as const,
+      );
+      await expect
+        .poll(async () => (await db.sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike 'update "portal_sessions"%'`)[0]?.n, {
+          message: "the server's redemption is waiting on the held row",
+          timeout: 10_000,
+        })
+        .toBe(1);
+      await killAndRestart();
+      release();
+      await holding;
+      // The client lost its connection; nothing was redeemed; the code still works.
+      expect(await attempt).toBe("reset");
+      expect(await rowOf(open.sessionId)).toEqual({ exchanged_at: null, token_hash: null });
+      const redeemed = await call(server.base, "/v2/portal.exchangeCode", { code: open.code });
+      expect(redeemed.status, redeemed.text).toBe(200);
+
+      // 2. Killed as soon as the redemption has committed: the code is spent for good, and if the
+      //    answer got out before the kill, its token outlives the process.
+      const done = await mint("user_done");
+      const answered = call(server.base, "/v2/portal.exchangeCode", { code: done.code }).catch(() => undefined);
+      await expect.poll(async () => (await rowOf(done.sessionId))?.exchanged_at ?? null, { message: "the redemption committed", timeout: 10_000, intervals: [5] }).not.toBeNull();
+      await killAndRestart();
+      const spent = await rowOf(done.sessionId);
+      expect(spent?.token_hash).toMatch(/^[A-Za-z0-9+/]{43}=$/); // the SHA-256 (base64) of a token that was minted
+      const replay = await call(server.base, "/v2/portal.exchangeCode", { code: done.code });
+      expect(replay.status, replay.text).toBe(401);
+      // Whether the answer beat the kill is the race's; either way it is all or nothing.
+      const answer = await answered;
+      if (answer) {
+        expect(answer.status, answer.text).toBe(200);
+        expect(spent?.token_hash).toBe(createHash("sha256").update(answer.body.data.accessToken).digest("base64"));
+        expect((await call(server.base, "/v2/portal.getSession", {}, answer.body.data.accessToken)).status).toBe(200);
       }
-      test.info().annotations.push({ type: "kill -9 outcomes", description: outcomes.join(", ") });
     } finally {
+      release(); // a failure above must not leave the row lock holding db.drop() up
       await stop(server);
       await db.drop();
     }

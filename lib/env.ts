@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 
-/** Configuration, parsed once. A bad value stops the server with a message naming the variable (SPEC §5). */
+/** Configuration, parsed once. A bad value stops the server with a message naming the variable (docs/operations.md). */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PUBLIC_URL: z

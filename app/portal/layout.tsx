@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./portal.css";
 
-// Portal pages are per-user and never cached, indexed or leaked through a Referer (SPEC §3).
+// Portal pages are per-user and never cached, indexed or leaked through a Referer (docs/sessions.md).
 export const metadata: Metadata = {
   robots: { index: false, follow: false },
   referrer: "no-referrer",

@@ -129,12 +129,48 @@ export async function refillCredits(db: Db | Tx, keyId: string, amount: number, 
     .where(and(eq(keys.id, keyId), isNull(keys.replacedBy), sql`coalesce(${keys.lastRefillAt}, ${keys.createdAt}) < ${periodStart}`));
 }
 
+/**
+ * keys.updateCredits in one statement: `set` to a number or to unlimited (null, which also drops the
+ * refill), or `increment`/`decrement` relative to the current value, so they compose with concurrent
+ * verifications. The sum is taken in bigint (two int4 values near the top would overflow before
+ * least() clamps); decrement stops at 0.
+ */
+export async function changeCredits(
+  db: Db | Tx,
+  workspaceId: string,
+  keyId: string,
+  change: { operation: "set"; value: number | null } | { operation: "increment" | "decrement"; value: number },
+  at: number,
+): Promise<{ remaining: number | null; refill: KeyRow["refill"] } | undefined> {
+  const next =
+    change.operation === "set"
+      ? change.value
+      : change.operation === "increment"
+        ? sql`least(${keys.creditsRemaining}::bigint + ${change.value}, 2147483647)`
+        : sql`greatest(${keys.creditsRemaining} - ${change.value}, 0)`;
+  const rows = await db
+    .update(keys)
+    .set({ creditsRemaining: next, updatedAt: at, ...(next === null ? { refill: null } : {}) })
+    .where(and(eq(keys.id, keyId), eq(keys.workspaceId, workspaceId)))
+    .returning({ remaining: keys.creditsRemaining, refill: keys.refill });
+  return rows[0];
+}
+
 export async function updateKeyRow(db: Db | Tx, workspaceId: string, keyId: string, patch: Partial<typeof keys.$inferInsert>) {
   await db.update(keys).set(patch).where(and(eq(keys.id, keyId), eq(keys.workspaceId, workspaceId)));
 }
 
-export async function hardDeleteKey(db: Db | Tx, workspaceId: string, keyId: string) {
-  await db.delete(keys).where(and(eq(keys.id, keyId), eq(keys.workspaceId, workspaceId)));
+/**
+ * Deletes a live key: soft (the row stays for analytics and audit) or permanently. Conditional on the
+ * key still being live, so a delete that raced a reroll revoking the same key (or another delete)
+ * changes nothing and reports false: the caller answers 404, as if it had come second.
+ */
+export async function deleteLiveKey(db: Db | Tx, workspaceId: string, keyId: string, how: { permanent: boolean; at: number }): Promise<boolean> {
+  const live = and(eq(keys.id, keyId), eq(keys.workspaceId, workspaceId), isNull(keys.deletedAt));
+  const rows = how.permanent
+    ? await db.delete(keys).where(live).returning({ id: keys.id })
+    : await db.update(keys).set({ deletedAt: how.at, updatedAt: how.at }).where(live).returning({ id: keys.id });
+  return rows.length > 0;
 }
 
 /** lastUsedAt, batched with the events flush: one statement for all keys seen since the last flush. */

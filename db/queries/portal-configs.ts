@@ -117,6 +117,11 @@ export async function setPortalConfigApis(db: Db | Tx, portalId: string, apiIds:
   if (apiIds.length) await db.insert(portalConfigApis).values(apiIds.map((apiId) => ({ portalId, apiId })));
 }
 
+/** Takes an API out of every portal that covered it (the API is being deleted). */
+export async function unlinkApiFromPortals(db: Db | Tx, apiId: string): Promise<void> {
+  await db.delete(portalConfigApis).where(eq(portalConfigApis.apiId, apiId));
+}
+
 /** Which of `apiIds` are live APIs of this workspace. */
 export async function existingApiIds(db: Db | Tx, workspaceId: string, apiIds: string[]): Promise<Set<string>> {
   if (apiIds.length === 0) return new Set();

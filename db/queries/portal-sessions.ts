@@ -17,7 +17,7 @@ export async function findSessionByCodeHash(db: Db | Tx, codeHash: string): Prom
 }
 
 /**
- * The one redemption of a code (SPEC §3 "Exchange"). A single conditional UPDATE: of any number of
+ * The one redemption of a code (docs/sessions.md "Exchange"). A single conditional UPDATE: of any number of
  * parallel attempts exactly one matches `exchanged_at IS NULL`; the others get no row back.
  */
 export async function redeemCode(
@@ -85,6 +85,14 @@ function endableAt(at: number) {
     isNull(portalSessions.revokedAt),
     or(and(isNull(portalSessions.exchangedAt), gt(portalSessions.codeExpiresAt, at)), liveAt(at)),
   );
+}
+
+/** Marks every not-yet-revoked session of one end user revoked (their identity is being deleted). */
+export async function revokeAllSessionsOf(db: Db | Tx, workspaceId: string, externalId: string, at: number): Promise<void> {
+  await db
+    .update(portalSessions)
+    .set({ revokedAt: at })
+    .where(and(eq(portalSessions.workspaceId, workspaceId), eq(portalSessions.externalId, externalId), isNull(portalSessions.revokedAt)));
 }
 
 /**

@@ -43,7 +43,7 @@ export const portalSessions = pgTable(
 );
 
 /**
- * Failed code redemptions per client address and minute window (SPEC §3 "Exchange"). Kept in the
+ * Failed code redemptions per client address and minute window (docs/sessions.md "Exchange"). Kept in the
  * database, not in memory, so every server process on one database enforces the same limit.
  */
 export const portalExchangeFailures = pgTable(

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The floor: the least a verifyKey server can do. A bare node:http server (no framework) that reads
 // the same JSON body as keys.verifyKey, SHA-256-hashes the key (base64, as Keyport stores it) and does
 // the same indexed lookup on `keys.hash` with postgres.js (pool of FLOOR_POOL, like Keyport's 10).
@@ -7,9 +8,16 @@ import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import postgres from "postgres";
 
-const sql = postgres(process.env.DATABASE_URL, { max: Number(process.env.FLOOR_POOL ?? 10), onnotice: () => {} });
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) throw new Error("floor.mjs needs DATABASE_URL (processes.mjs startFloor sets it)");
+const sql = postgres(databaseUrl, { max: Number(process.env.FLOOR_POOL ?? 10), onnotice: () => {} });
 const port = Number(process.env.PORT ?? 4399);
 
+/**
+ * @param {import("node:http").ServerResponse} res
+ * @param {number} status
+ * @param {unknown} body
+ */
 function send(res, status, body) {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
@@ -19,8 +27,9 @@ function send(res, status, body) {
 const server = createServer((req, res) => {
   if (req.method === "GET" && req.url === "/health") return send(res, 200, { ok: true });
   if (req.method !== "POST") return send(res, 405, { error: "method" });
+  /** @type {Buffer[]} */
   const chunks = [];
-  req.on("data", (c) => chunks.push(c));
+  req.on("data", (/** @type {Buffer} */ c) => chunks.push(c));
   req.on("end", async () => {
     let key;
     try {

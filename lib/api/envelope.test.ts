@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "@/lib/testing/test-db";
 import { useTestApp } from "@/lib/testing/test-app";
+import { expectError } from "@/lib/testing/expect-error";
 import { post, seedRootKey, seedWorkspace } from "@/lib/testing/fixtures";
-
-const TYPE = "http://localhost:3000/docs/errors/";
 
 describe.each(BACKENDS)("API envelope on %s", (backend) => {
   const app = useTestApp(backend);
@@ -13,15 +12,6 @@ describe.each(BACKENDS)("API envelope on %s", (backend) => {
   beforeAll(async () => {
     ({ rootKey, workspaceId } = await seedWorkspace());
   });
-
-  function expectError(res: Awaited<ReturnType<typeof post>>, status: number, code: string) {
-    expect(res.status).toBe(status);
-    expect(res.body.error.type).toBe(TYPE + code);
-    expect(res.body.error.status).toBe(status);
-    expect(res.body.meta.requestId).toMatch(/^req_/);
-    expect(res.headers.get("x-request-id")).toBe(res.body.meta.requestId);
-    expect(res.body).not.toHaveProperty("data");
-  }
 
   it("answers success with meta.requestId, data and the X-Request-Id header", async () => {
     const res = await post(app.url, "/v2/apis.createApi", { name: "production" }, rootKey);

@@ -4,7 +4,7 @@ export type FieldError = { location: string; message: string; fix?: string };
 
 /**
  * The one error type of the API plane. Verbs throw it; the route wrapper turns it into
- * the SPEC §2 envelope with the status and title from the catalogue.
+ * the envelope of docs/api.md "Conventions" with the status and title from the catalogue.
  */
 export class ApiError extends Error {
   readonly code: ErrorCode;
@@ -64,4 +64,12 @@ export function isUniqueViolation(err: unknown): boolean {
     if ((e as { code?: unknown }).code === "23505") return true;
   }
   return false;
+}
+
+/**
+ * The 400 for one bad field: `errors[0]` says where, what and how to fix it. `detail` (the
+ * envelope's one-line summary) is the message unless the caller words it differently.
+ */
+export function invalidInput(location: string, message: string, fix: string, detail: string = message): ApiError {
+  return new ApiError("unkey/application/invalid_input", detail, { errors: [{ location, message, fix }] });
 }

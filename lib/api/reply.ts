@@ -104,7 +104,7 @@ export function errorParts(requestId: string, publicUrl: string, err: ApiError):
   }
   if (err.context) error.context = Object.fromEntries(Object.entries(err.context).map(([k, v]) => [k, clip(v, MAX_FIELD_TEXT)]));
   const headers: Record<string, string> = { ...BASE_HEADERS, "X-Request-Id": requestId, ...err.headers };
-  // The SDK matches 429 on application/problem+json (SPEC §2).
+  // The SDK matches 429 on application/problem+json (docs/api.md "Conventions").
   if (err.status === 429) headers["Content-Type"] = "application/problem+json";
   return { status: err.status, headers, cookies: [], body: JSON.stringify({ meta: { requestId }, error }) };
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import type { z } from "zod";
+import { type Db, getDb } from "@/db/client";
 import { parseInput, readJsonBody } from "@/lib/api/body";
 import { ApiError, isDatabaseUnavailable } from "@/lib/api/errors";
-import { errorParts, type ReplyParts, successParts, toResponse } from "@/lib/api/reply";
+import { errorParts, type Reply, type ReplyParts, successParts, toResponse } from "@/lib/api/reply";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { log } from "@/lib/log";
@@ -11,23 +12,46 @@ import { log } from "@/lib/log";
 export type RequestContext = { req: Request; requestId: string };
 /** An authenticator resolves the caller or throws an ApiError (401/403). */
 export type Authenticator<A> = (rc: RequestContext) => Promise<A>;
+/**
+ * The credentials an authenticator accepts, declared on it (its `scheme` property) so /openapi.json
+ * documents each route's security from the authenticator it runs, not from its URL.
+ */
+export type AuthScheme = "rootKey" | "portalSession" | "operatorToken" | "none";
 
-type RouteOptions<S extends z.ZodType, A> = {
+/** Who acts, for the audit log: every authenticator but noAuth names one on what it resolves. */
+type ActorOf<A> = A extends { actor: infer X } ? X : undefined;
+
+/** What every handler gets: the parsed body, the caller, who acts, the database and the request. */
+export type HandlerArgs<S extends z.ZodType, A> = { input: z.infer<S>; auth: A; actor: ActorOf<A>; db: Db; rc: RequestContext };
+
+type RouteOptions<S extends z.ZodType, A, O extends z.ZodType> = {
+  /** One line for /openapi.json: what the operation does. */
+  summary: string;
   /** Root key, portal session, operator token, or none. Runs before the body is read. */
-  auth: Authenticator<A>;
+  auth: Authenticator<A> & { scheme: AuthScheme };
   input: S;
-  handler: (args: { input: z.infer<S>; auth: A; rc: RequestContext }) => Promise<unknown>;
+  /**
+   * The schema of `data` in a 200 answer, for /openapi.json only: answers are never parsed against
+   * it (keys.verifyKey's hot path); lib/openapi/responses.test.ts checks real answers against it.
+   */
+  output: O;
+  /** The answer carries `pagination` (list endpoints returning a Reply with one). */
+  paginated?: true;
+  /** false only for routes that must answer without a database (liveness); their handler gets no `db`. */
+  database?: false;
+  handler: (args: HandlerArgs<S, A>) => Promise<z.input<O> | Reply<z.input<O>>>;
 };
 
 /**
- * The one wrapper around every /v2/* and /operator/* handler (STYLE §1): request id, auth,
+ * The one wrapper around every /v2/* and /operator/* handler (docs/ARCHITECTURE.md "The path of a request"): request id, auth,
  * content type, body cap, schema parsing, and the mapping of every thrown error to the envelope.
  */
-export function route<S extends z.ZodType, A>(options: RouteOptions<S, A>) {
-  // The schema and authenticator ride on the handler so /openapi.json is generated from them (lib/openapi);
+export function route<S extends z.ZodType, A, O extends z.ZodType>(options: RouteOptions<S, A, O>) {
+  // Schemas, summary and authenticator ride on the handler so /openapi.json is generated from them (lib/openapi);
   // `serve` is the same handler answering plain parts, which the backend plane writes to the socket itself.
   const POST = async (req: Request): Promise<Response> => toResponse(await serve(req));
-  return Object.assign(POST, { input: options.input, auth: options.auth as Authenticator<unknown>, serve });
+  const doc: RouteDoc = { summary: options.summary, input: options.input, output: options.output, paginated: options.paginated === true, scheme: options.auth.scheme };
+  return Object.assign(POST, { doc, serve });
 
   async function serve(req: Request): Promise<ReplyParts> {
     const requestId = newId("req");
@@ -39,7 +63,9 @@ export function route<S extends z.ZodType, A>(options: RouteOptions<S, A>) {
       // GET (and HEAD, which routers serve with the GET handler) only on read-only routes such as liveness.
       const body = req.method === "GET" || req.method === "HEAD" ? {} : await readJsonBody(req);
       const input = parseInput(options.input, body);
-      res = successParts(requestId, await options.handler({ input, auth, rc }));
+      const db = options.database === false ? (undefined as unknown as Db) : await getDb();
+      const actor = (auth as { actor?: unknown } | undefined)?.actor as ActorOf<A>;
+      res = successParts(requestId, await options.handler({ input, auth, actor, db, rc }));
     } catch (err) {
       res = errorParts(requestId, env().PUBLIC_URL, toApiError(err, requestId));
     }
@@ -47,6 +73,9 @@ export function route<S extends z.ZodType, A>(options: RouteOptions<S, A>) {
     return res;
   }
 }
+
+/** What /openapi.json documents of a route (lib/openapi/build-document.ts). */
+export type RouteDoc = { summary: string; input: z.ZodType; output: z.ZodType; paginated: boolean; scheme: AuthScheme };
 
 /** The path of an absolute URL, without building a URL object per request. */
 function pathOf(url: string): string {

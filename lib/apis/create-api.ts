@@ -17,7 +17,7 @@ export async function createApi({ db, auth, input }: { db: Db; auth: RootAuth; i
   return db.transaction(async (tx) => {
     const apiId = newId("api");
     await insertApi(tx, { id: apiId, workspaceId: auth.workspaceId, name: input.name, createdAt: now() });
-    await writeAudit(tx, { workspaceId: auth.workspaceId, actor: { type: "root_key", id: auth.rootKeyId }, event: "api.create", resourceId: apiId });
+    await writeAudit(tx, { workspaceId: auth.workspaceId, actor: auth.actor, event: "api.create", resourceId: apiId });
     return { apiId };
   });
 }

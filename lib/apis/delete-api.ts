@@ -1,9 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { findApi, softDeleteApi } from "@/db/queries/apis";
-import { portalConfigApis } from "@/db/schema";
+import { unlinkApiFromPortals } from "@/db/queries/portal-configs";
 import { ApiError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { RootAuth } from "@/lib/auth/root-key";
@@ -13,7 +12,7 @@ export const deleteApiInput = z.strictObject({ apiId: z.string().min(1).max(255)
 
 /**
  * apis.deleteApi: the API is soft-deleted, so its keys stop verifying at once (every lookup joins
- * on a live API), and it leaves every portal that covered it (SPEC §3).
+ * on a live API), and it leaves every portal that covered it (docs/sessions.md).
  */
 export async function deleteApi({ db, auth, input }: { db: Db; auth: RootAuth; input: z.infer<typeof deleteApiInput> }) {
   const api = await findApi(db, auth.workspaceId, input.apiId);
@@ -21,8 +20,8 @@ export async function deleteApi({ db, auth, input }: { db: Db; auth: RootAuth; i
   auth.require("api.*.delete_api", `api.${api.id}.delete_api`);
   return db.transaction(async (tx) => {
     await softDeleteApi(tx, auth.workspaceId, api.id, now());
-    await tx.delete(portalConfigApis).where(eq(portalConfigApis.apiId, api.id));
-    await writeAudit(tx, { workspaceId: auth.workspaceId, actor: { type: "root_key", id: auth.rootKeyId }, event: "api.delete", resourceId: api.id });
+    await unlinkApiFromPortals(tx, api.id);
+    await writeAudit(tx, { workspaceId: auth.workspaceId, actor: auth.actor, event: "api.delete", resourceId: api.id });
     return {};
   });
 }

@@ -9,7 +9,7 @@ import { Reply } from "@/lib/api/reply";
 import type { RootAuth } from "@/lib/auth/root-key";
 import { decryptField } from "@/lib/keys/get-key";
 import { toKeyResponse } from "@/lib/keys/key-response";
-import { decodeCursor, paginate } from "@/lib/keys/page-cursor";
+import { decodeCursor, paginate } from "@/lib/api/page-cursor";
 
 export const listKeysInput = z.strictObject({
   apiId: z.string().min(1).max(255),

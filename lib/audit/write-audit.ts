@@ -5,10 +5,36 @@ import { now } from "@/lib/clock";
 
 export type Actor = { type: "root_key" | "portal_user" | "operator"; id: string };
 
+/** Every action the audit log records, `<resource>.<verb>`. */
+export const AUDIT_EVENTS = [
+  "workspace.create",
+  "root_key.create",
+  "root_key.revoke",
+  "api.create",
+  "api.delete",
+  "key.create",
+  "key.update",
+  "key.update_credits",
+  "key.reroll",
+  "key.delete",
+  "identity.create",
+  "identity.update",
+  "identity.delete",
+  "portal.create",
+  "portal.update",
+  "portal.enable",
+  "portal.disable",
+  "portal.delete",
+  "portal.session.create",
+  "portal.session.exchange",
+  "portal.session.revoke",
+] as const;
+export type AuditEvent = (typeof AUDIT_EVENTS)[number];
+
 /** Writes one audit event; call it with the transaction of the change it records. */
 export async function writeAudit(
   tx: Db | Tx,
-  event: { workspaceId: string; actor: Actor; event: string; resourceId?: string; meta?: Record<string, unknown> },
+  event: { workspaceId: string; actor: Actor; event: AuditEvent; resourceId?: string; meta?: Record<string, unknown> },
 ): Promise<void> {
   await tx.insert(auditLog).values({
     time: now(),

@@ -1,5 +1,5 @@
 /**
- * Permission strings are dot-separated segments such as `api.api_1.create_key` (SPEC §3).
+ * Permission strings are dot-separated segments such as `api.api_1.create_key` (docs/sessions.md).
  * A held `*` covers everything; a `*` segment covers exactly one whole segment. Near misses
  * do not match: `api.*` does not cover `api.api_1.create_key`, `api.*.create_keys` covers nothing real.
  */

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { findRootKeyByHash } from "@/db/queries/root-keys";
 import { ApiError } from "@/lib/api/errors";
+import type { Actor } from "@/lib/audit/write-audit";
 import type { RequestContext } from "@/lib/api/route";
 import { holdsAny } from "@/lib/auth/permissions";
 import { cachedRootKey } from "@/lib/auth/root-key-cache";
@@ -13,6 +14,8 @@ export type RootAuth = {
   kind: "root";
   workspaceId: string;
   rootKeyId: string;
+  /** The root key, as the audit log names it. */
+  actor: Actor;
   permissions: string[];
   /** Throws 403 insufficient_permissions naming the first permission unless one of `anyOf` is held. */
   require: (...anyOf: string[]) => void;
@@ -25,6 +28,7 @@ export function rootAuthFor(row: { id: string; workspaceId: string; permissions:
     kind: "root",
     workspaceId: row.workspaceId,
     rootKeyId: row.id,
+    actor: { type: "root_key", id: row.id },
     permissions: row.permissions,
     has,
     require: (...anyOf) => {
@@ -46,7 +50,4 @@ export async function rootKeyAuth(rc: RequestContext): Promise<RootAuth> {
   if (!row || (row.expiresAt !== null && row.expiresAt <= now())) throw new ApiError("unkey/authentication/key_not_found");
   return rootAuthFor(row);
 }
-
-export async function noAuth(): Promise<undefined> {
-  return undefined;
-}
+rootKeyAuth.scheme = "rootKey" as const;

@@ -8,7 +8,7 @@ import { withSocketAddress } from "@/lib/backend-plane/listener";
 import { SOCKET_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { planeOf, ROUTES } from "@/lib/http/route-table";
 import { revokeRootKey } from "@/lib/operator/revoke-root-key";
-import { expectError, type Harness, openHarness, seedTenant, type Tenant, TYPE } from "@/lib/security/harness";
+import { expectError, type Harness, openHarness, seedTenant, type Tenant, TYPE } from "@/lib/testing/harness";
 import { post, seedRootKey } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";
 

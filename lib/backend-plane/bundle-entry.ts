@@ -3,3 +3,4 @@
 export { createBackendListener } from "@/lib/backend-plane/listener";
 export { bootstrap } from "@/lib/bootstrap/bootstrap";
 export { planeOf } from "@/lib/http/route-table";
+export { runShutdownHooks } from "@/lib/lifecycle/shutdown";

@@ -15,9 +15,22 @@ export function createBackendListener(): NodeListener {
   // overrideGlobalObjects: false — Next.js shares this process and must keep the real Request/Response.
   const listener = getRequestListener(createBackendApp().fetch, { overrideGlobalObjects: false });
   return (req, res) => {
-    req.rawHeaders = withSocketAddress(req);
+    pinSocketAddress(req);
     void listener(req, res);
   };
+}
+
+/**
+ * Replaces any client-sent SOCKET_ADDRESS_HEADER with the socket's address in both places the
+ * adapter reads headers from: Node has usually built `req.headers` already (its HTTP server reads
+ * `expect` before any listener runs), and the adapter answers `get()` from that object before it
+ * looks at rawHeaders — replacing rawHeaders alone let a forged header through (found by
+ * e2e/server-edge.spec.ts against the production server).
+ */
+export function pinSocketAddress(req: IncomingMessage): void {
+  const address = req.socket.remoteAddress ?? "unknown";
+  req.rawHeaders = withSocketAddress(req);
+  req.headers[SOCKET_ADDRESS_HEADER] = address;
 }
 
 /** rawHeaders (what the adapter reads) without a client-sent address header, plus the socket's own. */

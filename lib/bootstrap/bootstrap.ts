@@ -15,7 +15,7 @@ export type BootstrapResult = {
 };
 
 /**
- * Everything that must hold before the server takes traffic (SPEC §5): a valid environment (a bad
+ * Everything that must hold before the server takes traffic (docs/operations.md): a valid environment (a bad
  * value throws a message naming the variable), the database open and migrated (the PGlite folder
  * locked), the operator token and the session secret in place, and the database closing last on
  * shutdown.

@@ -31,7 +31,7 @@ async function storedTokenHash(): Promise<{ hash: string; created?: string }> {
   return { hash: value, created: candidate };
 }
 
-/** Makes sure the server has an operator token (SPEC §5); KEYPORT_OPERATOR_TOKEN wins when set. */
+/** Makes sure the server has an operator token (docs/operations.md); KEYPORT_OPERATOR_TOKEN wins when set. */
 export async function ensureOperatorToken(): Promise<{ source: "env" | "generated" | "existing"; created?: string; file?: string }> {
   if (env().KEYPORT_OPERATOR_TOKEN) return { source: "env" };
   const { created } = await storedTokenHash();

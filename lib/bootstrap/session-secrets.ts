@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 const holder = globalThis as unknown as { __keyportSessionSecrets?: Promise<string[]> };
 
 /**
- * iron-session passwords, newest first (SPEC §3 "Browser session"): SESSION_SECRET when set
+ * iron-session passwords, newest first (docs/sessions.md "The browser session"): SESSION_SECRET when set
  * (comma-separated for rotation, each ≥32 chars — env.ts refuses shorter ones), else one secret
  * generated on first start and kept in the database so every server on it shares it.
  */

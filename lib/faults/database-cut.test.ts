@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, openDatabase, setDbHandle } from "@/db/client";
 import { keys, verificationEvents } from "@/db/schema";
 import { codeOf, seedPortal } from "@/lib/testing/portal-fixtures";
-import { assertRerollInvariant } from "@/lib/security/reroll-invariant";
+import { assertRerollInvariant } from "@/lib/testing/reroll-invariant";
+import { expectError } from "@/lib/testing/expect-error";
 import { post, seedWorkspace } from "@/lib/testing/fixtures";
 import { startTcpProxy, type TcpProxy } from "@/lib/testing/tcp-proxy";
 import { startTestServer, type TestServer } from "@/lib/testing/test-server";
@@ -130,38 +131,45 @@ describe.skipIf(!url)("database cut (postgres)", () => {
   it("a connection cut in the middle of 24 rerolls leaves each key either untouched or replaced by exactly one live successor", async () => {
     const made = [];
     for (let i = 0; i < 24; i++) made.push((await post(server.url, "/v2/keys.createKey", { apiId, externalId: "user_rr", name: `k${i}` }, rootKey)).body.data as { keyId: string; key: string });
-    // Cut as soon as the first reroll has committed, so some are done and the rest are mid-flight.
-    let firstDone: () => void = () => {};
-    const first = new Promise<void>((resolve) => (firstDone = resolve));
-    const inFlight = Promise.all(
-      made.map((k) =>
-        post(server.url, "/v2/keys.rerollKey", { keyId: k.keyId, expiration: 0 }, rootKey).then((r) => {
-          if (r.status === 200) firstDone();
-          return r;
-        }),
-      ),
-    );
-    await Promise.race([first, new Promise((r) => setTimeout(r, 3000))]);
-    await proxy.cut();
-    const cutAt = performance.now();
-    let results: Awaited<typeof inFlight>;
+    // No buffered event flush may commit during the batch: the cut below counts the rerolls' COMMITs.
+    await flushVerificationEvents();
+    // Once Postgres has acknowledged three COMMITs, the next bytes Keyport sends it are dropped and
+    // every connection reset. (Bytes, not a COMMIT: the driver sends a prepared COMMIT by name, so its
+    // text is not on the wire.) 21 rerolls are still to run then, so the cut always lands mid-batch.
+    let acknowledged = 0;
+    const stopCounting = proxy.onServerData((chunk) => {
+      for (let at = chunk.indexOf("COMMIT\0"); at >= 0; at = chunk.indexOf("COMMIT\0", at + 1)) acknowledged++;
+    });
+    let cutAt: number | undefined;
+    let acknowledgedAtCut = 0;
+    void proxy.cutOn(() => acknowledged >= 3).then(() => {
+      cutAt = performance.now();
+      acknowledgedAtCut = acknowledged;
+    });
+    let results: Awaited<ReturnType<typeof post>>[];
     try {
-      results = await inFlight;
+      results = await Promise.all(made.map((k) => post(server.url, "/v2/keys.rerollKey", { keyId: k.keyId, expiration: 0 }, rootKey)));
     } finally {
+      stopCounting();
+      proxy.disarm();
       await proxy.restore();
     }
-    // No request hangs on a dead database.
-    expect(performance.now() - cutAt).toBeLessThan(2000);
+    // The fault happened, after three rerolls had committed.
+    expect(acknowledgedAtCut, "the cut never landed").toBeGreaterThanOrEqual(3);
+    // No request hangs on a dead database (wall-clock, so a bound: the driver notices a reset at once).
+    expect(performance.now() - cutAt!).toBeLessThan(2000);
     await until200(() => post(server.url, "/v2/apis.getApi", { apiId }, rootKey));
 
     const statuses = results.map((r) => r.status);
-    for (const s of statuses) expect([200, 503]).toContain(s);
+    for (const r of results) if (r.status !== 200) expectError(r, 503, "unkey/application/service_unavailable");
+    // Rerolls still to run when the connections were reset answered 503.
+    expect(statuses.filter((s) => s === 503).length, JSON.stringify(statuses)).toBeGreaterThanOrEqual(1);
     const rows = await direct`select id, replaced_by, deleted_at from keys where workspace_id = ${workspaceId}`;
     const byId = new Map(rows.map((r) => [r.id as string, r]));
     let replaced = 0;
     for (const [i, k] of made.entries()) {
       const old = byId.get(k.keyId);
-      expect(old).toBeDefined();
+      expect(old, `${k.keyId} is gone`).toMatchObject({ id: k.keyId });
       const successors = rows.filter((r) => r.id !== k.keyId && r.id === old?.replaced_by);
       if (old?.replaced_by) {
         replaced++;
@@ -187,7 +195,10 @@ describe.skipIf(!url)("database cut (postgres)", () => {
       if (row?.name?.startsWith("k") && !originals.has(row.id)) expect(successorIds.has(row.id), `orphan key ${row.id}`).toBe(true);
     }
     await assertRerollInvariant(handle.db, workspaceId);
-    // Both outcomes happened, or the cut came too late/early to mean anything: report, don't fail.
-    console.info(`reroll cut: ${replaced} replaced, ${made.length - replaced} untouched; statuses ${JSON.stringify(statuses.reduce<Record<number, number>>((a, s) => ({ ...a, [s]: (a[s] ?? 0) + 1 }), {}))}`);
+    // ...and both sides are in the database: every acknowledged reroll replaced its key; beyond those,
+    // only COMMITs already on their way could land, at most one per pooled connection (6).
+    expect(replaced).toBeGreaterThanOrEqual(acknowledgedAtCut);
+    expect(replaced).toBeLessThanOrEqual(acknowledgedAtCut + 6);
+    expect(made.length - replaced, "every reroll committed: the cut came after the batch").toBeGreaterThanOrEqual(1);
   });
 });

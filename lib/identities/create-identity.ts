@@ -30,7 +30,7 @@ export async function createIdentity({ db, auth, input }: { db: Db; auth: RootAu
         ratelimits: toStoredRatelimits(input.ratelimits ?? []),
         createdAt: now(),
       });
-      await writeAudit(tx, { workspaceId: auth.workspaceId, actor: { type: "root_key", id: auth.rootKeyId }, event: "identity.create", resourceId: identityId });
+      await writeAudit(tx, { workspaceId: auth.workspaceId, actor: auth.actor, event: "identity.create", resourceId: identityId });
       return { identityId };
     });
   } catch (err) {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import type { RootAuth } from "@/lib/auth/root-key";
 import { findIdentityOr404, identityRef } from "@/lib/identities/identity-fields";
-import { toIdentityResponse } from "@/lib/keys/key-response";
+import { toIdentityResponse } from "@/lib/identities/identity-response";
 
 export const getIdentityInput = z.strictObject({ identity: identityRef });
 

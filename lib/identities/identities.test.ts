@@ -83,7 +83,7 @@ describe.each(BACKENDS)("identities on %s", (backend) => {
     await app.db.db.insert(portalSessions).values({
       id: "ps_test", workspaceId, portalId: "pc_test", externalId: "leaver", permissions: [], createdBy: "key_x", codeHash: "h", codeExpiresAt: 1, createdAt: 1,
     });
-    // The SDK models this response as meta only; the body still carries data: {} (SPEC §2).
+    // The SDK models this response as meta only; the body still carries data: {} (docs/api.md "Conventions").
     expect((await unkey.identities.deleteIdentity({ identity: "leaver" })).meta.requestId).toMatch(/^req_/);
     expect((await post(app.url, "/v2/identities.getIdentity", { identity: "leaver" }, rootKey)).status).toBe(404);
     const v = (await unkey.keys.verifyKey({ key })).data;

@@ -4,8 +4,8 @@ import type { Db } from "@/db/client";
 import { listIdentitiesPage } from "@/db/queries/identities";
 import { Reply } from "@/lib/api/reply";
 import type { RootAuth } from "@/lib/auth/root-key";
-import { toIdentityResponse } from "@/lib/keys/key-response";
-import { decodeCursor, paginate } from "@/lib/keys/page-cursor";
+import { toIdentityResponse } from "@/lib/identities/identity-response";
+import { decodeCursor, paginate } from "@/lib/api/page-cursor";
 
 export const listIdentitiesInput = z.strictObject({
   limit: z.number().int().min(1).max(100).default(100),

@@ -8,7 +8,7 @@ import type { RootAuth } from "@/lib/auth/root-key";
 import { now } from "@/lib/clock";
 import { findIdentityOr404, identityRef } from "@/lib/identities/identity-fields";
 import { metaField, ratelimitsField } from "@/lib/keys/key-fields";
-import { toIdentityResponse } from "@/lib/keys/key-response";
+import { toIdentityResponse } from "@/lib/identities/identity-response";
 import { toStoredRatelimits } from "@/lib/keys/ratelimit-config";
 
 export const updateIdentityInput = z.strictObject({
@@ -26,7 +26,7 @@ export async function updateIdentity({ db, auth, input }: { db: Db; auth: RootAu
     if (input.meta !== undefined) patch.meta = input.meta;
     if (input.ratelimits !== undefined) patch.ratelimits = toStoredRatelimits(input.ratelimits, row.ratelimits);
     await updateIdentityRow(tx, auth.workspaceId, row.id, patch);
-    await writeAudit(tx, { workspaceId: auth.workspaceId, actor: { type: "root_key", id: auth.rootKeyId }, event: "identity.update", resourceId: row.id });
+    await writeAudit(tx, { workspaceId: auth.workspaceId, actor: auth.actor, event: "identity.update", resourceId: row.id });
     const updated = await findIdentity(tx, auth.workspaceId, row.id);
     return toIdentityResponse(updated ?? row);
   });

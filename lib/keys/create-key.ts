@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { findApi } from "@/db/queries/apis";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, invalidInput } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { RootAuth } from "@/lib/auth/root-key";
 import { now } from "@/lib/clock";
@@ -45,14 +45,10 @@ export async function createKey({ db, auth, input }: { db: Db; auth: RootAuth; i
   if (!api) throw new ApiError("unkey/data/api_not_found");
   auth.require("api.*.create_key", `api.${api.id}.create_key`);
   if (input.expires !== undefined && input.expires <= now()) {
-    throw new ApiError("unkey/application/invalid_input", "expires must be in the future.", {
-      errors: [{ location: "body.expires", message: "expires must be in the future.", fix: "Send a unix timestamp in milliseconds after now, or leave it out." }],
-    });
+    throw invalidInput("body.expires", "expires must be in the future.", "Send a unix timestamp in milliseconds after now, or leave it out.");
   }
   if (input.credits?.refill && input.credits.remaining === null) {
-    throw new ApiError("unkey/application/invalid_input", "A refill needs a number of remaining credits.", {
-      errors: [{ location: "body.credits.remaining", message: "A refill needs a number of remaining credits.", fix: "Send credits.remaining as a number, or drop the refill." }],
-    });
+    throw invalidInput("body.credits.remaining", "A refill needs a number of remaining credits.", "Send credits.remaining as a number, or drop the refill.");
   }
   return db.transaction(async (tx) => {
     const identityId = input.externalId ? await ensureIdentity(tx, auth.workspaceId, input.externalId) : null;
@@ -73,7 +69,7 @@ export async function createKey({ db, auth, input }: { db: Db; auth: RootAuth; i
     });
     await writeAudit(tx, {
       workspaceId: auth.workspaceId,
-      actor: { type: "root_key", id: auth.rootKeyId },
+      actor: auth.actor,
       event: "key.create",
       resourceId: keyId,
       meta: { apiId: api.id, identityId },

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { hardDeleteKey, updateKeyRow } from "@/db/queries/keys";
+import { deleteLiveKey } from "@/db/queries/keys";
+import { ApiError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { RootAuth } from "@/lib/auth/root-key";
 import { now } from "@/lib/clock";
@@ -13,11 +14,10 @@ export const deleteKeyInput = z.strictObject({ keyId: z.string().min(1).max(255)
 export async function deleteKey({ db, auth, input }: { db: Db; auth: RootAuth; input: z.infer<typeof deleteKeyInput> }) {
   return db.transaction(async (tx) => {
     const { key } = await findKeyOr404(tx, auth, input.keyId, "delete_key");
-    if (input.permanent) await hardDeleteKey(tx, auth.workspaceId, key.id);
-    else await updateKeyRow(tx, auth.workspaceId, key.id, { deletedAt: now(), updatedAt: now() });
+    if (!(await deleteLiveKey(tx, auth.workspaceId, key.id, { permanent: input.permanent, at: now() }))) throw new ApiError("unkey/data/key_not_found");
     await writeAudit(tx, {
       workspaceId: auth.workspaceId,
-      actor: { type: "root_key", id: auth.rootKeyId },
+      actor: auth.actor,
       event: "key.delete",
       resourceId: key.id,
       meta: { permanent: input.permanent },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Field rules shared by keys.createKey, keys.updateKey and identities.* (SPEC §3 limits). */
+/** Field rules shared by keys.createKey, keys.updateKey and identities.* (docs/api.md). */
 
 export const META_MAX_BYTES = 10 * 1024;
 

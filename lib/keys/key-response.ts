@@ -1,21 +1,7 @@
 import type { IdentityRow, KeyRow } from "@/db/queries/keys";
-import type { KeyRatelimit } from "@/db/schema";
 import { asStoredJson } from "@/lib/api/reply";
-
-/** The SDK's RatelimitResponse. */
-export function toRatelimitResponse(r: KeyRatelimit) {
-  return { id: r.id, name: r.name, limit: r.limit, duration: r.duration, autoApply: r.autoApply };
-}
-
-/** The SDK's Identity shape (id, externalId, meta?, ratelimits?). */
-export function toIdentityResponse(identity: IdentityRow) {
-  return {
-    id: identity.id,
-    externalId: identity.externalId,
-    meta: identity.meta ? asStoredJson(identity.meta) : undefined,
-    ratelimits: identity.ratelimits.map(toRatelimitResponse),
-  };
-}
+import { toIdentityResponse } from "@/lib/identities/identity-response";
+import { toRatelimitResponse } from "@/lib/keys/ratelimit-config";
 
 /**
  * The SDK's KeyResponseData: used by apis.listKeys, keys.getKey, keys.whoami and the portal's listKeys.

@@ -14,3 +14,8 @@ export function toStoredRatelimits(input: RatelimitInput[], previous: KeyRatelim
     autoApply: r.autoApply,
   }));
 }
+
+/** The SDK's RatelimitResponse, for a key's or an identity's stored rate limits. */
+export function toRatelimitResponse(r: KeyRatelimit) {
+  return { id: r.id, name: r.name, limit: r.limit, duration: r.duration, autoApply: r.autoApply };
+}

@@ -19,7 +19,7 @@ export async function rerollKey({ db, auth, input }: { db: Db; auth: RootAuth; i
     const created = await rerollKeyRow(tx, { workspaceId: auth.workspaceId, keyId: input.keyId, expiration: input.expiration });
     await writeAudit(tx, {
       workspaceId: auth.workspaceId,
-      actor: { type: "root_key", id: auth.rootKeyId },
+      actor: auth.actor,
       event: "key.reroll",
       resourceId: input.keyId,
       meta: { newKeyId: created.keyId, expiration: input.expiration },

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { updateKeyRow } from "@/db/queries/keys";
 import type { keys } from "@/db/schema";
-import { ApiError } from "@/lib/api/errors";
+import { invalidInput } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { RootAuth } from "@/lib/auth/root-key";
 import { now } from "@/lib/clock";
@@ -58,15 +58,13 @@ export async function updateKey({ db, auth, input }: { db: Db; auth: RootAuth; i
       const remaining = input.credits.remaining !== undefined ? input.credits.remaining : key.creditsRemaining;
       const refill = input.credits.refill !== undefined ? input.credits.refill : key.refill;
       if (refill && remaining === null) {
-        throw new ApiError("unkey/application/invalid_input", "A refill needs a number of remaining credits.", {
-          errors: [{ location: "body.credits.refill", message: "A refill needs a number of remaining credits.", fix: "Send credits.remaining as a number together with the refill." }],
-        });
+        throw invalidInput("body.credits.refill", "A refill needs a number of remaining credits.", "Send credits.remaining as a number together with the refill.");
       }
     }
     await updateKeyRow(tx, auth.workspaceId, key.id, patch);
     await writeAudit(tx, {
       workspaceId: auth.workspaceId,
-      actor: { type: "root_key", id: auth.rootKeyId },
+      actor: auth.actor,
       event: "key.update",
       resourceId: key.id,
       meta: { fields: Object.keys(input).filter((k) => k !== "keyId") },

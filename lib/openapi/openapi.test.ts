@@ -53,5 +53,8 @@ describe("GET /openapi.json", () => {
     expect(portal.properties.sessionPolicy.enum).toEqual(["fixed", "sliding"]);
     expect(doc.paths["/v2/keys.verifyKey"].post.requestBody.content["application/json"].schema.properties).toHaveProperty("key");
     expect(doc.paths["/v2/apis.createApi"].post.responses["429"].content).toHaveProperty("application/problem+json");
+    for (const [p, item] of Object.entries(doc.paths as Record<string, Record<string, { summary?: unknown }>>)) {
+      for (const [method, operation] of Object.entries(item)) expect(operation.summary, `${method} ${p}`).toMatch(/\S/);
+    }
   });
 });

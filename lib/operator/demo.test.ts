@@ -21,8 +21,14 @@ describe.each(BACKENDS)("operator demo on %s", (backend) => {
     const keys = await post(app.url, "/v2/apis.listKeys", { apiId: d.apiId, externalId: "user_123" }, d.rootKey);
     expect(keys.status).toBe(200);
     expect(keys.body.data).toHaveLength(3);
+    // The seeded day of history (lib/operator/seed-demo.ts): 180 verifications of Production, 60 of
+    // Staging, none of Local development; every 23rd rate limited, else every 31st out of credits.
     const events = await app.db.db.select().from(verificationEvents).where(eq(verificationEvents.workspaceId, d.workspaceId));
-    expect(events.length).toBeGreaterThan(100);
+    const perKey = Object.fromEntries(d.keys.map((k: { keyId: string; name: string }) => [k.name, events.filter((e) => e.keyId === k.keyId).length]));
+    expect(perKey).toEqual({ Production: 180, Staging: 60, "Local development": 0 });
+    const perOutcome: Record<string, number> = {};
+    for (const e of events) perOutcome[e.outcome] = (perOutcome[e.outcome] ?? 0) + 1;
+    expect(perOutcome).toEqual({ VALID: 223, RATE_LIMITED: 11, USAGE_EXCEEDED: 6 });
 
     const portal = await post(app.url, "/operator/v1/portals.get", { workspaceId: d.workspaceId, portal: "demo" }, TOKEN);
     expect(portal.body.data).toMatchObject({ displayName: "Demo Co API keys", primaryColor: "#0f766e", apiIds: [d.apiId] });

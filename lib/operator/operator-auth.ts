@@ -29,3 +29,4 @@ export async function operatorAuth(rc: RequestContext): Promise<OperatorAuth> {
   if (await isOperatorToken(token)) return OPERATOR;
   throw (await throttleFailure(await getDb(), "operator", requestAddress(rc.req))) ?? new ApiError("keyport/authentication/operator_token_invalid");
 }
+operatorAuth.scheme = "operatorToken" as const;

@@ -7,7 +7,7 @@ import { loadPortalConfig } from "@/lib/portal-configs/to-portal-config";
 
 /**
  * Deletes a portal configuration and returns what it was. Its sessions go with it (FK cascade),
- * so every session and unredeemed code of the portal stops working at once (SPEC §3).
+ * so every session and unredeemed code of the portal stops working at once (docs/sessions.md).
  */
 export async function deletePortal({ db, input, actor }: { db: Db; input: { workspaceId: string; portal: string }; actor: Actor }) {
   return db.transaction(async (tx) => {

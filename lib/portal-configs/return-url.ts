@@ -3,7 +3,7 @@ import { z } from "zod";
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /**
- * Why a return URL is refused, or undefined when it is fine (SPEC §3): absolute `https` (or `http`
+ * Why a return URL is refused, or undefined when it is fine (docs/sessions.md): absolute `https` (or `http`
  * to localhost), at most 500 characters, no control characters, no credentials. Scheme-relative
  * (`//host`), `javascript:` and `data:` URLs never pass, so the portal cannot become an open
  * redirect to script.
@@ -37,7 +37,7 @@ export const returnUrlSchema = z.string().superRefine((value, ctx) => {
 });
 
 /**
- * Where a user goes when their session ends mid-visit (SPEC §3 "Browser session"): the return URL
+ * Where a user goes when their session ends mid-visit (docs/sessions.md "The browser session"): the return URL
  * with `reason` added through the URL API, so its own query and fragment survive. The URL must pass
  * the same rule createSession enforces (one rule, lib/portal-configs/return-url.ts), so a bad stored value
  * can never turn into a `javascript:` redirect or link.

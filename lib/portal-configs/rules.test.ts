@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isValidColour, isValidLogoUrl, isValidReturnUrl } from "@/lib/portal-configs/rules";
 import { isValidSlug, slugSchema } from "@/lib/workspaces/slug";
 
-describe("slug rules (SPEC §1)", () => {
+describe("slug rules (docs/api.md, Concepts)", () => {
   it.each([
     ["abc", true],
     ["my-portal", true],

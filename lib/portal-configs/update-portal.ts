@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { setPortalConfigApis, updatePortalConfig } from "@/db/queries/portal-configs";
 import { ApiError, isUniqueViolation } from "@/lib/api/errors";
-import { type Actor, writeAudit } from "@/lib/audit/write-audit";
+import { type Actor, type AuditEvent, writeAudit } from "@/lib/audit/write-audit";
 import { now } from "@/lib/clock";
 import { checkApiIds } from "@/lib/portal-configs/check-api-ids";
 import type { UpdatePortalInput } from "@/lib/portal-configs/rules";
@@ -11,9 +11,9 @@ import { loadPortalConfig } from "@/lib/portal-configs/to-portal-config";
 
 /**
  * Changes any subset of a portal's settings; `null` clears an optional one. Disabling takes effect
- * at once: portal requests check the row on every call (SPEC §3).
+ * at once: portal requests check the row on every call (docs/sessions.md).
  */
-export async function updatePortal({ db, input, actor, event = "portal.update" }: { db: Db; input: UpdatePortalInput; actor: Actor; event?: string }) {
+export async function updatePortal({ db, input, actor, event = "portal.update" }: { db: Db; input: UpdatePortalInput; actor: Actor; event?: Extract<AuditEvent, "portal.update" | "portal.enable" | "portal.disable"> }) {
   const { workspaceId, portal, apiIds, ...fields } = input;
   try {
     return await db.transaction(async (tx) => {

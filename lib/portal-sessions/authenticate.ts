@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { findRootKeyByHash } from "@/db/queries/root-keys";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, invalidInput } from "@/lib/api/errors";
 import type { Authenticator, RequestContext } from "@/lib/api/route";
 import { bearerToken } from "@/lib/auth/bearer";
 import { sha256 } from "@/lib/crypto/secrets";
@@ -12,14 +12,14 @@ import type { PortalSessionContext } from "@/lib/portal-sessions/session-context
 
 export type { PortalSessionContext } from "@/lib/portal-sessions/session-context";
 
-/** Names the portal when a browser's seal holds sessions of several portals (SPEC §3). */
+/** Names the portal when a browser's seal holds sessions of several portals (docs/sessions.md). */
 export const PORTAL_HEADER = "x-keyport-portal";
 
 const ROOT_KEY_DETAIL =
   "Root keys cannot call portal endpoints. From your backend, call portal.createSession with the root key, then call portal endpoints with the session's access token (Authorization: Bearer pat_…) or from the portal page with its cookie.";
 
 /**
- * Portal-session authenticator (SPEC §3 "Browser session"). Order: a Bearer token wins over any
+ * Portal-session authenticator (docs/sessions.md "The browser session"). Order: a Bearer token wins over any
  * cookie; else the `portal_session` cookie, either the iron seal of a browser or the SDK's bare
  * `pat_` token. `write` routes authenticated by the seal need a same-origin signal (CSRF): Bearer
  * and bare-token cookies are never attached by a browser on its own, so they are exempt.
@@ -49,8 +49,9 @@ export function portalAuth(options: { write: boolean }): Authenticator<PortalSes
   };
 }
 
-export const portalSessionAuth = portalAuth({ write: false });
-export const portalSessionWriteAuth = portalAuth({ write: true });
+// Scheme "portalSession": the access token as Bearer, or the portal_session cookie.
+export const portalSessionAuth = Object.assign(portalAuth({ write: false }), { scheme: "portalSession" as const });
+export const portalSessionWriteAuth = Object.assign(portalAuth({ write: true }), { scheme: "portalSession" as const });
 
 /** A portal id as the header must name it: the shape of `pc_` ids in portal paths. */
 const PORTAL_ID_HEADER = /^pc_[A-Za-z0-9]{1,64}$/;
@@ -61,15 +62,7 @@ function pickSession(sessions: SealedSessions, header: string | null): string {
     const portalId = header.trim();
     // Anything but a portal id (`__proto__`, `constructor`, …) is refused before it is used as a key.
     if (!PORTAL_ID_HEADER.test(portalId)) {
-      throw new ApiError("unkey/application/invalid_input", "header.X-Keyport-Portal: must be a portal id (pc_…).", {
-        errors: [
-          {
-            location: "header.X-Keyport-Portal",
-            message: "Must be a portal id: pc_ followed by 1–64 letters and digits.",
-            fix: "Send X-Keyport-Portal: pc_… with the id of the portal this page belongs to, or leave the header out.",
-          },
-        ],
-      });
+      throw invalidInput("header.X-Keyport-Portal", "Must be a portal id: pc_ followed by 1–64 letters and digits.", "Send X-Keyport-Portal: pc_… with the id of the portal this page belongs to, or leave the header out.", "header.X-Keyport-Portal: must be a portal id (pc_…).");
     }
     const token = sessions[portalId];
     if (!token) throw new ApiError("unkey/authentication/portal_token_missing", `This browser holds no session for the portal named in X-Keyport-Portal.`);
@@ -77,21 +70,13 @@ function pickSession(sessions: SealedSessions, header: string | null): string {
   }
   if (portalIds.length === 0) throw sessionNotFound();
   if (portalIds.length > 1) {
-    throw new ApiError("unkey/application/invalid_input", "The portal cookie holds sessions of several portals; name one in the X-Keyport-Portal header.", {
-      errors: [
-        {
-          location: "header.X-Keyport-Portal",
-          message: "Required when the portal cookie holds sessions of several portals.",
-          fix: "Send X-Keyport-Portal: pc_… with the id of the portal this page belongs to.",
-        },
-      ],
-    });
+    throw invalidInput("header.X-Keyport-Portal", "Required when the portal cookie holds sessions of several portals.", "Send X-Keyport-Portal: pc_… with the id of the portal this page belongs to.", "The portal cookie holds sessions of several portals; name one in the X-Keyport-Portal header.");
   }
   return sessions[portalIds[0] as string] as string;
 }
 
 /**
- * SPEC §3: a state-changing request carried by the sealed cookie needs `Origin` equal to
+ * docs/sessions.md "The browser session": a state-changing request carried by the sealed cookie needs `Origin` equal to
  * PUBLIC_URL's origin, or (without Origin) `Sec-Fetch-Site: same-origin`. `Origin: null`, another
  * origin, or no signal at all is refused — SameSite=Lax alone does not cover same-site subdomains.
  */

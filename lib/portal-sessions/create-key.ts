@@ -2,14 +2,14 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { countLiveKeys, lockIdentity } from "@/db/queries/portal-keys";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, invalidInput } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { now } from "@/lib/clock";
 import { ensureIdentity } from "@/lib/identities/ensure-identity";
 import { TIME_MAX_MS } from "@/lib/keys/key-fields";
 import { mintKey } from "@/lib/keys/mint-key";
 import type { PortalSessionContext } from "@/lib/portal-sessions/session-context";
-import { apisWhere, assertWritable, portalActor, requireSessionPermission } from "@/lib/portal-sessions/session-permissions";
+import { apisWhere, assertWritable, requireSessionPermission } from "@/lib/portal-sessions/session-permissions";
 
 export const portalCreateKeyInput = z.strictObject({
   apiId: z.string().min(1).max(255).optional(),
@@ -30,9 +30,7 @@ export async function createKey({ db, session, input }: { db: Db; session: Porta
   requireSessionPermission(session, "create_key", apiId);
   const at = now();
   if (input.expires !== undefined && input.expires <= at) {
-    throw new ApiError("unkey/application/invalid_input", "body.expires: must be in the future.", {
-      errors: [{ location: "body.expires", message: "expires must be a unix time in milliseconds in the future.", fix: "Send a time after now, or leave expires out." }],
-    });
+    throw invalidInput("body.expires", "expires must be a unix time in milliseconds in the future.", "Send a time after now, or leave expires out.", "body.expires: must be in the future.");
   }
   const template = session.portal.keyTemplate;
   return db.transaction(async (tx) => {
@@ -53,7 +51,7 @@ export async function createKey({ db, session, input }: { db: Db; session: Porta
       credits: template.credits,
       ratelimits: template.ratelimits,
     });
-    await writeAudit(tx, { workspaceId: session.workspaceId, actor: portalActor(session), event: "key.create", resourceId: created.keyId, meta: { apiId, portalId: session.portalId } });
+    await writeAudit(tx, { workspaceId: session.workspaceId, actor: session.actor, event: "key.create", resourceId: created.keyId, meta: { apiId, portalId: session.portalId } });
     return created;
   });
 }

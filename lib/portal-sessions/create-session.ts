@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { findPortalConfigWithApiIds, portalRef } from "@/db/queries/portal-configs";
 import { insertPortalSession } from "@/db/queries/portal-sessions";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, invalidInput } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { holdsPermission } from "@/lib/auth/permissions";
 import type { RootAuth } from "@/lib/auth/root-key";
@@ -39,7 +39,7 @@ const permissionString = z.string().superRefine((value, ctx) => {
 });
 
 /**
- * Both body forms of SPEC §3: the seed docs' `{slug, permissions}` and the SDK's `{portal, scopes}`.
+ * Both body forms of docs/sessions.md "Minting": the older docs' `{slug, permissions}` and the SDK's `{portal, scopes}`.
  * One strict object (unknown fields → 400) with exactly one of each pair.
  */
 export const createSessionInput = z
@@ -72,11 +72,11 @@ function portalNotFound(requested: string): ApiError {
   // revealing whether it exists. A `pc_` id is case-sensitive base58, so lowering it is never a fix.
   const lower = requested.toLowerCase();
   const hint = lower !== requested && !requested.startsWith("pc_") && isValidSlug(lower) ? ` Slugs are lowercase and matched exactly; did you mean "${lower}"?` : "";
-  return new ApiError("unkey/data/portal_config_not_found", `Portal configuration not found.${hint}`);
+  return new ApiError("unkey/data/portal_config_not_found", `No portal "${requested}" in this root key's workspace.${hint} Operators create portals with \`keyport portal create\`.`);
 }
 
 /**
- * portal.createSession: mints a one-time exchange code for one end user (SPEC §3). The session's
+ * portal.createSession: mints a one-time exchange code for one end user (docs/sessions.md). The session's
  * permissions are stored expanded to concrete API ids, each checked against the root key's own
  * permissions (the ceiling), so an API added to the portal later is not reached by an old session.
  */
@@ -103,15 +103,7 @@ export async function createSession({ db, auth, input }: { db: Db; auth: RootAut
   const granted = new Set<string>();
   for (const w of wanted) {
     if (w.apiId !== "*" && !apiIds.includes(w.apiId)) {
-      throw new ApiError("unkey/application/invalid_input", `body.${w.field}.${w.index}: the API ${w.apiId} is not part of this portal.`, {
-        errors: [
-          {
-            location: `body.${w.field}.${w.index}`,
-            message: `The API "${w.apiId}" is not part of the portal "${portal.slug}".`,
-            fix: `Use api.*.${w.action} for every API of the portal, or one of: ${apiIds.join(", ") || "(the portal has no APIs)"}.`,
-          },
-        ],
-      });
+      throw invalidInput(`body.${w.field}.${w.index}`, `The API "${w.apiId}" is not part of the portal "${portal.slug}".`, `Use api.*.${w.action} for every API of the portal, or one of: ${apiIds.join(", ") || "(the portal has no APIs)"}.`, `body.${w.field}.${w.index}: the API ${w.apiId} is not part of this portal.`);
     }
     for (const apiId of w.apiId === "*" ? apiIds : [w.apiId]) {
       for (const needed of ceilingFor(w.action)) {
@@ -147,13 +139,13 @@ export async function createSession({ db, auth, input }: { db: Db; auth: RootAut
     });
     await writeAudit(tx, {
       workspaceId: auth.workspaceId,
-      actor: { type: "root_key", id: auth.rootKeyId },
+      actor: auth.actor,
       event: "portal.session.create",
       resourceId: id,
       meta: { portalId: portal.id, externalId: input.externalId, permissions: [...granted], preview },
     });
   });
-  // The portal UI lives at /portal/<pc_id>; the code rides in `session` as in the seed docs.
+  // The portal UI lives at /portal/<pc_id>; the code rides in `session` as in Unkey's older portal docs.
   // PUBLIC_URL may carry a path prefix, so the URL is joined, not resolved; base58 needs no escaping.
   return { id, url: `${env().PUBLIC_URL}/portal/${portal.id}?session=${code}`, expiresAt: codeExpiresAt };
 }
@@ -162,7 +154,7 @@ export type CreatedSession = Awaited<ReturnType<typeof createSession>>;
 
 /**
  * The answer in the shape of the form that asked (docs/api.md): a body naming the portal by `slug`
- * (the seed docs' form and Unkey's July 2026 document) gets `{sessionId, url}`; one naming it by
+ * (the older docs form and Unkey's July 2026 document) gets `{sessionId, url}`; one naming it by
  * `portal` (the SDK's form, whose document closes `data` to these two) gets `{id, url}`. Both ids are
  * the `ps_` id, never the code. The code's 15-minute life is documented, not answered.
  */

@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { updateKeyRow } from "@/db/queries/keys";
+import { deleteLiveKey } from "@/db/queries/keys";
+import { ApiError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { now } from "@/lib/clock";
 import { findOwnKeyOr404 } from "@/lib/portal-sessions/find-own-key";
 import type { PortalSessionContext } from "@/lib/portal-sessions/session-context";
-import { assertWritable, portalActor, requireSessionPermission } from "@/lib/portal-sessions/session-permissions";
+import { assertWritable, requireSessionPermission } from "@/lib/portal-sessions/session-permissions";
 
 export const portalDeleteKeyInput = z.strictObject({ keyId: z.string().min(1).max(255) });
 
@@ -16,9 +17,8 @@ export async function deleteKey({ db, session, input }: { db: Db; session: Porta
   return db.transaction(async (tx) => {
     const { key } = await findOwnKeyOr404(tx, session, input.keyId);
     requireSessionPermission(session, "delete_key", key.apiId);
-    const at = now();
-    await updateKeyRow(tx, session.workspaceId, key.id, { deletedAt: at, updatedAt: at });
-    await writeAudit(tx, { workspaceId: session.workspaceId, actor: portalActor(session), event: "key.delete", resourceId: key.id, meta: { portalId: session.portalId } });
+    if (!(await deleteLiveKey(tx, session.workspaceId, key.id, { permanent: false, at: now() }))) throw new ApiError("unkey/data/key_not_found");
+    await writeAudit(tx, { workspaceId: session.workspaceId, actor: session.actor, event: "key.delete", resourceId: key.id, meta: { portalId: session.portalId } });
     return {};
   });
 }

@@ -15,7 +15,7 @@ import { effectiveEnd, lifetimeAtExchange } from "@/lib/portal-sessions/session-
 export type ExchangeResult = { token: string; expiresAt: number; sessionId: string; portalId: string; setCookie: string };
 
 /**
- * Redeems a one-time code for an access token (SPEC §3 "Exchange"), shared by portal.exchangeSession
+ * Redeems a one-time code for an access token (docs/sessions.md "Exchange"), shared by portal.exchangeSession
  * and portal.exchangeCode and the portal landing page.
  *
  * - Exactly one redemption: a conditional UPDATE (see redeemCode) picks one winner among racers.

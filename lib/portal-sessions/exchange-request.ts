@@ -5,7 +5,7 @@ import { type ExchangeResult, exchangeCode } from "@/lib/portal-sessions/exchang
 import { requestAddress } from "@/lib/portal-sessions/request-address";
 
 /**
- * Both exchange routes (the seed docs' portal.exchangeSession and the SDK's portal.exchangeCode):
+ * Both exchange routes (the older docs' portal.exchangeSession and the SDK's portal.exchangeCode):
  * redeems `code` with what the request carries — its cookie (a retry after a lost answer), its client
  * address (the failure limit) and, for switching a browser signed in as another end user, the user's
  * click and a same-origin signal (docs/security.md "Switching accounts").

@@ -29,7 +29,7 @@ export const getVerificationsInput = z
     }
   });
 
-/** Bucket size from the window (SPEC §3): minutes up to 2 h, hours up to 7 d, days beyond. */
+/** Bucket size from the window (docs/sessions.md): minutes up to 2 h, hours up to 7 d, days beyond. */
 export function bucketSize(windowMs: number): number {
   if (windowMs <= 2 * HOUR) return MINUTE;
   if (windowMs <= 7 * DAY) return HOUR;

@@ -1,7 +1,7 @@
 /**
  * The landing page as a self-contained HTML document. It is served by a route handler, not a React
  * page, because the App Router serialises the full request URL — `?session=<code>` included — into
- * every page's flight data, which would put the one-time code into the HTML (SPEC §3 forbids it).
+ * every page's flight data, which would put the one-time code into the HTML (docs/sessions.md "Exchange" forbids it).
  * The script reads the code (`?session=`, or `?code=` as in Unkey's document) from the address bar,
  * drops it from the address bar and history first, redeems it with a POST (a link scanner's bare GET
  * consumes nothing), then moves to the keys page. When the browser is already signed in to this
@@ -12,7 +12,7 @@ const SCRIPT = `(function () {
   var root = document.getElementById("landing");
   var base = "/portal/" + encodeURIComponent(root.getAttribute("data-portal"));
   var url = new URL(window.location.href);
-  // "session" is what Keyport's links carry (the seed docs); "code" is Unkey's current example.
+  // "session" is what Keyport's links carry (Unkey's older portal docs); "code" is Unkey's current example.
   var code = url.searchParams.get("session") || url.searchParams.get("code");
   url.searchParams.delete("session");
   url.searchParams.delete("code");
@@ -49,7 +49,7 @@ const SCRIPT = `(function () {
       })
       .catch(function () {
         // The answer may have been lost after the code was redeemed; a retry carrying the cookie the
-        // first attempt set gets the same session back (SPEC §3), so offering "Try again" is safe.
+        // first attempt set gets the same session back (docs/sessions.md), so offering "Try again" is safe.
         root.removeAttribute("aria-busy");
         title.textContent = "We couldn\\u2019t reach the server";
         detail.textContent = "Check your connection, then try again.";

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { listOwnKeysPage } from "@/db/queries/portal-keys";
-import { decodeCursor, paginate } from "@/lib/keys/page-cursor";
+import { decodeCursor, paginate } from "@/lib/api/page-cursor";
 import { toPortalKeyView } from "@/lib/portal-sessions/portal-key-view";
 import type { PortalSessionContext } from "@/lib/portal-sessions/session-context";
 import { apisWhere, requireSessionPermission } from "@/lib/portal-sessions/session-permissions";

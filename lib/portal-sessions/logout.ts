@@ -15,7 +15,7 @@ export async function logout({ db, session }: { db: Db; session: PortalSessionCo
     await revokeSessionById(tx, session.workspaceId, session.sessionId, now());
     await writeAudit(tx, {
       workspaceId: session.workspaceId,
-      actor: { type: "portal_user", id: session.externalId },
+      actor: session.actor,
       event: "portal.session.revoke",
       resourceId: session.sessionId,
       meta: { portalId: session.portalId, reason: "logout" },

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { listPortalConfigIds } from "@/db/queries/portal-configs";
-import { ApiError } from "@/lib/api/errors";
+import { invalidInput } from "@/lib/api/errors";
 import type { RootAuth } from "@/lib/auth/root-key";
 
 /**
@@ -20,7 +20,5 @@ export function exactlyOneOf(fields: Record<string, unknown>): void {
   const present = Object.entries(fields).filter(([, v]) => v !== undefined);
   if (present.length === 1) return;
   const names = Object.keys(fields);
-  throw new ApiError("unkey/application/invalid_input", `Send exactly one of ${names.join(" or ")}.`, {
-    errors: [{ location: "body", message: `Send exactly one of ${names.join(" or ")}.`, fix: `Send {"${names[0]}": "…"} or {"${names[1]}": "…"}.` }],
-  });
+  throw invalidInput("body", `Send exactly one of ${names.join(" or ")}.`, `Send {"${names[0]}": "…"} or {"${names[1]}": "…"}.`);
 }

@@ -20,7 +20,7 @@ export function endedPath(portalId: string, reason: string): string {
 
 /**
  * The signed-in portal session for a page under /portal/<portalId>, shared by the layout and the
- * page of one request (React cache). Every render checks the session row (SPEC §3), so a session
+ * page of one request (React cache). Every render checks the session row (docs/sessions.md), so a session
  * that expired or was revoked mid-visit ends here: to the return URL with `reason=session_expired`
  * when one is known, else to the explanatory page.
  */

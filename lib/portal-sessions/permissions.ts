@@ -1,5 +1,5 @@
 /**
- * The portal session permission vocabulary (SPEC §3 "Portal sessions"): `api.<apiId|*>.<action>`,
+ * The portal session permission vocabulary (docs/sessions.md "Minting"): `api.<apiId|*>.<action>`,
  * the SDK's scopes that map onto it, and the root-key permissions each action needs (the ceiling).
  */
 export const PORTAL_ACTIONS = ["read_key", "create_key", "reroll_key", "update_key", "delete_key", "read_analytics"] as const;

@@ -1,6 +1,6 @@
 import type { PortalKeyRow } from "@/db/queries/portal-keys";
 import { asStoredJson } from "@/lib/api/reply";
-import { toRatelimitResponse } from "@/lib/keys/key-response";
+import { toRatelimitResponse } from "@/lib/keys/ratelimit-config";
 
 /**
  * What an end user sees of one of their keys (docs/security.md "What the portal shows"): name,

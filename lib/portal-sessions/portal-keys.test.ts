@@ -6,12 +6,12 @@ import { insertVerificationEvents } from "@/db/queries/events";
 import { auditLog, identities, keys, verificationIdentityRollups, verificationRollups } from "@/db/schema";
 import { advanceClock, now, resetClock } from "@/lib/clock";
 import { openSession, seedApi, seedPortal } from "@/lib/testing/portal-fixtures";
+import { expectError } from "@/lib/testing/expect-error";
 import { post, seedWorkspace } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";
 import { useTestApp } from "@/lib/testing/test-app";
 import { flushVerificationEvents, recordVerification } from "@/lib/verification/record-event";
 
-const TYPE = "http://localhost:3000/docs/errors/";
 const ORIGIN = { Origin: "http://localhost:3000" };
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -19,14 +19,24 @@ const DAY = 24 * HOUR;
 const ALL = ["read_key", "create_key", "reroll_key", "update_key", "delete_key", "read_analytics"].map((a) => `api.*.${a}`);
 type Res = Awaited<ReturnType<typeof post>>;
 
-function rowsOf<T>(res: unknown): T[] {
-  return Array.isArray(res) ? (res as T[]) : (res as { rows: T[] }).rows;
+type Counts = Partial<Record<(typeof OUTCOME_FIELDS)[number], number>>;
+const OUTCOME_FIELDS = ["total", "valid", "rateLimited", "insufficientPermissions", "forbidden", "disabled", "expired", "usageExceeded"] as const;
+
+/**
+ * The whole answer getVerifications owes for [startTime, endTime): one bucket per `size` from the
+ * bucket holding startTime (UTC-aligned) to the last one starting before endTime, every count
+ * present, zero unless `counts` (by bucket time) says otherwise.
+ */
+function buckets(startTime: number, endTime: number, size: number, counts: Record<number, Counts> = {}) {
+  const out = [];
+  for (let time = Math.floor(startTime / size) * size; time < endTime; time += size) {
+    out.push({ time, ...Object.fromEntries(OUTCOME_FIELDS.map((f) => [f, counts[time]?.[f] ?? 0])) });
+  }
+  return out;
 }
 
-function expectError(res: Res, status: number, code: string) {
-  expect(res.status, res.text).toBe(status);
-  expect(res.body.error.type).toBe(TYPE + code);
-  expect(res.body).not.toHaveProperty("data");
+function rowsOf<T>(res: unknown): T[] {
+  return Array.isArray(res) ? (res as T[]) : (res as { rows: T[] }).rows;
 }
 
 describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
@@ -216,33 +226,47 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
       const s = await session("user_an");
       const res = await call("getVerifications", { startTime: base, endTime: base + HOUR }, s.token);
       expect(res.status, res.text).toBe(200);
-      expect(res.body.data).toHaveLength(60);
-      expect(res.body.data[0]).toEqual({ time: base, total: 0, valid: 0, rateLimited: 0, insufficientPermissions: 0, forbidden: 0, disabled: 0, expired: 0, usageExceeded: 0 });
-      expect(res.body.data[5]).toMatchObject({ time: base + 5 * MIN, total: 3, valid: 2, rateLimited: 1 });
-      expect(res.body.data[7]).toMatchObject({ time: base + 7 * MIN, total: 1, usageExceeded: 1 });
-      expect(res.body.data.reduce((n: number, b: { total: number }) => n + b.total, 0)).toBe(4);
+      // Every one of the 60 minutes, empty ones included; the other user's event and the one before
+      // startTime are in none of them.
+      expect(res.body.data).toEqual(
+        buckets(base, base + HOUR, MIN, {
+          [base + 5 * MIN]: { total: 3, valid: 2, rateLimited: 1 },
+          [base + 7 * MIN]: { total: 1, usageExceeded: 1 },
+        }),
+      );
+      // endTime is exclusive: the minute holding base + 5 min is listed, its events (from + 1 ms) are not.
       const exclusive = await call("getVerifications", { startTime: base, endTime: base + 5 * MIN + 1 }, s.token);
-      expect(exclusive.body.data.reduce((n: number, b: { total: number }) => n + b.total, 0)).toBe(0);
+      expect(exclusive.body.data).toEqual(buckets(base, base + 5 * MIN + 1, MIN));
     });
 
     it("hour buckets up to 7 d, day buckets beyond, UTC-aligned", async () => {
       const s = await session("user_an");
+      // A day from base + 30 min: 24 hour buckets, the first starting at base (UTC-aligned), and only
+      // events from startTime on (the minute-5 and minute-7 ones are before it).
       const hours = await call("getVerifications", { startTime: base + 30 * MIN, endTime: base + DAY }, s.token);
-      expect(hours.body.data).toHaveLength(24);
-      expect(hours.body.data[0].time).toBe(base);
-      expect(hours.body.data[3]).toMatchObject({ time: base + 3 * HOUR, total: 1, expired: 1 });
+      expect(hours.body.data).toEqual(buckets(base + 30 * MIN, base + DAY, HOUR, { [base + 3 * HOUR]: { total: 1, expired: 1 } }));
       const days = await call("getVerifications", { startTime: base, endTime: base + 30 * DAY }, s.token);
-      expect(days.body.data).toHaveLength(30);
-      expect(days.body.data[0]).toMatchObject({ time: base, total: 5, valid: 2, rateLimited: 1, usageExceeded: 1, expired: 1 });
-      expect(days.body.data[2]).toMatchObject({ time: base + 2 * DAY, total: 1, disabled: 1 });
+      expect(days.body.data).toEqual(
+        buckets(base, base + 30 * DAY, DAY, {
+          [base]: { total: 5, valid: 2, rateLimited: 1, usageExceeded: 1, expired: 1 },
+          [base + 2 * DAY]: { total: 1, disabled: 1 },
+        }),
+      );
+      // Exactly 7 days is still hourly: 168 buckets.
       const week = await call("getVerifications", { startTime: base, endTime: base + 7 * DAY }, s.token);
-      expect(week.body.data).toHaveLength(168);
+      expect(week.body.data).toEqual(
+        buckets(base, base + 7 * DAY, HOUR, {
+          [base]: { total: 4, valid: 2, rateLimited: 1, usageExceeded: 1 },
+          [base + 3 * HOUR]: { total: 1, expired: 1 },
+          [base + 2 * DAY]: { total: 1, disabled: 1 },
+        }),
+      );
     });
 
     it("keyId narrows to one own key; another user's key is 404", async () => {
       const s = await session("user_an");
       const res = await call("getVerifications", { startTime: base, endTime: base + HOUR, keyId: keyB.keyId }, s.token);
-      expect(res.body.data.reduce((n: number, b: { total: number }) => n + b.total, 0)).toBe(1);
+      expect(res.body.data).toEqual(buckets(base, base + HOUR, MIN, { [base + 7 * MIN]: { total: 1, usageExceeded: 1 } }));
       expectError(await call("getVerifications", { startTime: base, endTime: base + HOUR, keyId: other.keyId }, s.token), 404, "unkey/data/key_not_found");
     });
 
@@ -251,7 +275,12 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
       expectError(await call("getVerifications", { startTime: base, endTime: base }, s.token), 400, "unkey/application/invalid_input");
       expectError(await call("getVerifications", { startTime: base, endTime: base - 1 }, s.token), 400, "unkey/application/invalid_input");
       expectError(await call("getVerifications", { startTime: base, endTime: base + 90 * DAY + 1 }, s.token), 400, "unkey/application/invalid_input");
-      expect((await call("getVerifications", { startTime: base, endTime: base + 90 * DAY }, s.token)).body.data).toHaveLength(90);
+      expect((await call("getVerifications", { startTime: base, endTime: base + 90 * DAY }, s.token)).body.data).toEqual(
+        buckets(base, base + 90 * DAY, DAY, {
+          [base]: { total: 5, valid: 2, rateLimited: 1, usageExceeded: 1, expired: 1 },
+          [base + 2 * DAY]: { total: 1, disabled: 1 },
+        }),
+      );
       const ro = await session("user_an", ["api.*.read_key"]);
       expectError(await call("getVerifications", { startTime: base, endTime: base + HOUR }, ro.token), 403, "unkey/authorization/insufficient_permissions");
     });
@@ -307,12 +336,10 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
         const res = await call("getVerifications", { ...w, ...(keyId ? { keyId } : {}) }, s.token);
         expect(res.status, res.text).toBe(200);
         const want = expected(await raw(w.startTime, w.endTime, bucket, keyId));
-        expect(want.size).toBeGreaterThan(1);
-        for (const b of res.body.data as Record<string, number>[]) {
-          const { time, ...counts } = b;
-          const w2 = want.get(time!) ?? {};
-          for (const [f, n] of Object.entries(counts)) expect(n, `${time} ${f}`).toBe(w2[f] ?? 0);
-        }
+        // The events span four hours across two UTC days, all inside each window.
+        expect(want.size).toBe(bucket === HOUR ? 4 : 2);
+        // Every bucket of the window, zero-filled, each equal to the raw events' counts.
+        expect(res.body.data).toEqual(buckets(w.startTime, w.endTime, bucket, Object.fromEntries(want)));
       }
 
       // Proof of the source: a change made to the rollups alone shows up in hour buckets (per user without
@@ -333,24 +360,40 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
 
     it("counts real verifications recorded by keys.verifyKey", async () => {
       const k = await createKey(api1, "user_live", "live");
+      const before = now();
       for (let i = 0; i < 3; i++) await post(app.url, "/v2/keys.verifyKey", { key: k.key }, rootKey);
+      const after = now();
       await flushVerificationEvents();
       const s = await session("user_live");
       const t = now();
       const res = await call("getVerifications", { startTime: t - HOUR, endTime: t + MIN }, s.token);
-      expect(res.body.data.reduce((n: number, b: { valid: number }) => n + b.valid, 0)).toBe(3);
+      // The three landed in the minute(s) the verifications ran in (real time runs on under the offset
+      // clock, so which minute is known only to that span); every other minute of the window is empty.
+      const valid = (res.body.data as { time: number; valid: number; total: number }[]).filter((b) => b.total > 0);
+      expect(valid.reduce((n, b) => n + b.valid, 0)).toBe(3);
+      for (const b of valid) {
+        expect(b.time).toBeGreaterThanOrEqual(Math.floor(before / MIN) * MIN);
+        expect(b.time).toBeLessThanOrEqual(Math.floor(after / MIN) * MIN);
+      }
+      const counted = Object.fromEntries(valid.map((b) => [b.time, { total: b.total, valid: b.valid }]));
+      expect(res.body.data).toEqual(buckets(t - HOUR, t + MIN, MIN, counted));
     });
   });
 
   describe("portal.createKey / updateKey / deleteKey", () => {
     it("createKey uses the portal's template and creates the identity of a new end user", async () => {
       const s = await session("user_fresh");
+      const before = now();
       const res = await post(app.url, "/v2/portal.createKey", { name: "my first key" }, s.token);
+      const after = now();
       expect(res.status, res.text).toBe(200);
       expect(res.body.data.key).toMatch(/^acme_/);
       const got = await post(app.url, "/v2/keys.getKey", { keyId: res.body.data.keyId }, rootKey);
       expect(got.body.data).toMatchObject({ name: "my first key", credits: { remaining: 100 }, identity: { externalId: "user_fresh" } });
-      expect(got.body.data.expires).toBeGreaterThan(now() + 29 * DAY);
+      // The template's 30 days, from the server's clock read during the request (real time runs on
+      // under the offset clock, so the request's span is the uncertainty).
+      expect(got.body.data.expires).toBeGreaterThanOrEqual(before + 30 * DAY);
+      expect(got.body.data.expires).toBeLessThanOrEqual(after + 30 * DAY);
       const listed = await call("listKeys", {}, s.token);
       expect(listed.body.data.map((k: { keyId: string }) => k.keyId)).toEqual([res.body.data.keyId]);
       const audit = await app.db.db.select().from(auditLog).where(eq(auditLog.resourceId, res.body.data.keyId));

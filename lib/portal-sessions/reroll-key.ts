@@ -5,9 +5,9 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { rerollKeyRow } from "@/lib/keys/reroll-key-row";
 import { findOwnKeyOr404 } from "@/lib/portal-sessions/find-own-key";
 import type { PortalSessionContext } from "@/lib/portal-sessions/session-context";
-import { assertWritable, portalActor, requireSessionPermission } from "@/lib/portal-sessions/session-permissions";
+import { assertWritable, requireSessionPermission } from "@/lib/portal-sessions/session-permissions";
 
-/** An end user may keep the old key alive for at most a day (SPEC §3). */
+/** An end user may keep the old key alive for at most a day (docs/sessions.md). */
 export const PORTAL_MAX_REROLL_EXPIRATION_MS = 24 * 60 * 60 * 1000;
 
 export const portalRerollKeyInput = z.strictObject({
@@ -31,7 +31,7 @@ export async function rerollKey({ db, session, input }: { db: Db; session: Porta
     const created = await rerollKeyRow(tx, { workspaceId: session.workspaceId, keyId: key.id, expiration: input.expiration, identityId: identity?.id ?? null });
     await writeAudit(tx, {
       workspaceId: session.workspaceId,
-      actor: portalActor(session),
+      actor: session.actor,
       event: "key.reroll",
       resourceId: key.id,
       meta: { newKeyId: created.keyId, expiration: input.expiration, portalId: session.portalId, sessionId: session.sessionId },

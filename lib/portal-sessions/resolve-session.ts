@@ -9,7 +9,7 @@ import { isRawToken, unsealSessions } from "@/lib/portal-sessions/session-cookie
 import { type PortalSessionContext, portalView, sessionContext } from "@/lib/portal-sessions/session-context";
 import { IDLE_TTL_MS } from "@/lib/portal-sessions/session-policy";
 
-/** Same answer for every dead token: unknown, revoked, expired, truncated (SPEC §2). */
+/** Same answer for every dead token: unknown, revoked, expired, truncated (docs/api.md "Conventions"). */
 export function sessionNotFound(): ApiError {
   return new ApiError("unkey/authentication/portal_session_not_found");
 }
@@ -24,7 +24,7 @@ export async function resolveSessionByToken(db: Db, token: string, via: PortalSe
   const found = await touchSessionWithPortal(db, sha256(token), now(), IDLE_TTL_MS);
   if (!found) throw sessionNotFound();
   const { session, portal, apiIds } = found;
-  // A preview session works on a disabled portal (SPEC §3): it is how operators try a portal before enabling it.
+  // A preview session works on a disabled portal (docs/sessions.md): it is how operators try a portal before enabling it.
   if (!portal.enabled && !session.preview) {
     throw new ApiError("unkey/authorization/forbidden", "This portal is disabled. Ask the company that sent you here to enable it, then open a new link.");
   }

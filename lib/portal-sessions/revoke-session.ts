@@ -25,7 +25,7 @@ export async function revokeSession({ db, auth, input }: { db: Db; auth: RootAut
     for (const r of revoked) {
       await writeAudit(tx, {
         workspaceId: auth.workspaceId,
-        actor: { type: "root_key", id: auth.rootKeyId },
+        actor: auth.actor,
         event: "portal.session.revoke",
         resourceId: r.id,
         meta: { portalId: r.portalId, externalId: r.externalId },

@@ -1,22 +1,15 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, portalConfigs, portalSessions } from "@/db/schema";
-import { advanceClock, resetClock } from "@/lib/clock";
+import { advanceClock, now, resetClock } from "@/lib/clock";
 import { codeOf, openSession, seedApi, seedPortal } from "@/lib/testing/portal-fixtures";
+import { expectError } from "@/lib/testing/expect-error";
 import { post, seedRootKey, seedWorkspace } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";
 import { useTestApp } from "@/lib/testing/test-app";
 
-const TYPE = "http://localhost:3000/docs/errors/";
 const ORIGIN = "http://localhost:3000";
 const HOUR = 3600_000;
-type Res = Awaited<ReturnType<typeof post>>;
-
-function expectError(res: Res, status: number, code: string) {
-  expect(res.status, res.text).toBe(status);
-  expect(res.body.error.type).toBe(TYPE + code);
-  expect(res.body).not.toHaveProperty("data");
-}
 
 describe.each(BACKENDS)("portal session authentication on %s", (backend) => {
   const app = useTestApp(backend);
@@ -156,10 +149,14 @@ describe.each(BACKENDS)("portal session authentication on %s", (backend) => {
       // 138 h in; the idle end moved to 161 h, the cap is 168 h.
       advanceClock(23 * HOUR);
       expect((await getSession({}, s.token)).status).toBe(200);
-      // 161 h: the idle end would be 185 h, capped at 168 h.
+      // 161 h: the idle end would be 185 h, capped at the hard end, exactly 168 h after the exchange.
       const [row] = await app.db.db.select().from(portalSessions).where(eq(portalSessions.id, s.sessionId));
-      expect(row?.idleExpiresAt).toBe(row?.expiresAt);
-      advanceClock(7 * HOUR + 1000);
+      expect(row!.expiresAt).toBe(row!.exchangedAt! + 168 * HOUR);
+      expect(row!.idleExpiresAt).toBe(row!.expiresAt);
+      // Up to the cap (1 s short: real time runs on under the offset clock) it lives; past it, not.
+      advanceClock(row!.expiresAt! - now() - 1000);
+      expect((await getSession({}, s.token)).status).toBe(200);
+      advanceClock(2000);
       expectError(await getSession({}, s.token), 401, "unkey/authentication/portal_session_not_found");
     });
 
@@ -181,7 +178,9 @@ describe.each(BACKENDS)("portal session authentication on %s", (backend) => {
       );
       const active = list.body.data.find((x: { id: string }) => x.id === s.sessionId);
       expect(active).toMatchObject({ portalId, externalId: "user_rev", permissions: expect.any(Array) });
-      expect(active.lastSeenAt).toBeGreaterThan(0);
+      // Nothing has used the session since its exchange, which is therefore its last sighting.
+      const [stored] = await app.db.db.select().from(portalSessions).where(eq(portalSessions.id, s.sessionId));
+      expect(active.lastSeenAt).toBe(stored!.exchangedAt);
       expect(active).not.toHaveProperty("codeHash");
       expect(active).not.toHaveProperty("tokenHash");
 

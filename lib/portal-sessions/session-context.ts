@@ -1,4 +1,5 @@
 import type { KeyTemplate, SessionPolicy } from "@/db/schema";
+import type { Actor } from "@/lib/audit/write-audit";
 import type { PortalConfigRow } from "@/db/queries/portal-configs";
 import type { PortalSessionRow } from "@/db/queries/portal-sessions";
 import { effectiveEnd } from "@/lib/portal-sessions/session-policy";
@@ -32,6 +33,8 @@ export type PortalSessionContext = {
   workspaceId: string;
   portalId: string;
   externalId: string;
+  /** The end user, as the audit log names them. */
+  actor: Actor;
   /** Concrete `api.<apiId>.<action>` strings granted at mint time. */
   permissions: string[];
   preview: boolean;
@@ -41,7 +44,7 @@ export type PortalSessionContext = {
   expiresAt: number;
   /** The hard end: 24 h after exchange (fixed) or 7 d (sliding). */
   absoluteExpiresAt: number;
-  /** How this request authenticated; CSRF rules differ (SPEC §3 "Browser session"). */
+  /** How this request authenticated; CSRF rules differ (docs/sessions.md "The browser session"). */
   via: "bearer" | "token-cookie" | "sealed-cookie";
   portal: PortalView;
 };
@@ -71,6 +74,7 @@ export function sessionContext(row: PortalSessionRow, portal: PortalView, via: P
     workspaceId: row.workspaceId,
     portalId: row.portalId,
     externalId: row.externalId,
+    actor: { type: "portal_user", id: row.externalId },
     permissions: row.permissions,
     preview: row.preview,
     returnUrl: row.returnUrl ?? defaultReturnUrl ?? undefined,

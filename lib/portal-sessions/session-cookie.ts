@@ -4,7 +4,7 @@ import { sessionSecrets } from "@/lib/bootstrap/session-secrets";
 import { env } from "@/lib/env";
 import { unsealOnce } from "@/lib/portal-sessions/unseal-cache";
 
-/** SPEC §3 "Browser session": one cookie, sealed, holding one access token per portal id. */
+/** docs/sessions.md "The browser session": one cookie, sealed, holding one access token per portal id. */
 export const PORTAL_COOKIE = "portal_session";
 
 /**

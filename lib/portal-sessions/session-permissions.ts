@@ -26,12 +26,7 @@ export function requireSessionPermission(session: PortalSessionContext, action: 
   if (!ok) throw insufficient(action, apiId);
 }
 
-/** A preview session looks but never changes anything (SPEC §3). */
+/** A preview session looks but never changes anything (docs/sessions.md). */
 export function assertWritable(session: PortalSessionContext): void {
   if (session.preview) throw new ApiError("unkey/authorization/forbidden", "This is a preview session: it shows the portal but changes nothing.");
-}
-
-/** Audit actor of every key action taken from the portal: the end user. */
-export function portalActor(session: PortalSessionContext) {
-  return { type: "portal_user" as const, id: session.externalId };
 }

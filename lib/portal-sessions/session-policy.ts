@@ -1,6 +1,6 @@
 import type { SessionPolicy } from "@/db/schema";
 
-/** Lifetimes of SPEC §3: the code lives 15 min; `fixed` 24 h from exchange; `sliding` 24 h idle, 7 d cap. */
+/** Lifetimes of docs/sessions.md "Lifetime and ending": the code lives 15 min; `fixed` 24 h from exchange; `sliding` 24 h idle, 7 d cap. */
 export const CODE_TTL_MS = 15 * 60 * 1000;
 export const FIXED_TTL_MS = 24 * 60 * 60 * 1000;
 export const IDLE_TTL_MS = 24 * 60 * 60 * 1000;

@@ -4,6 +4,7 @@ import { portalConfigs } from "@/db/schema";
 import { resolvePortalSessionFromCookie } from "@/lib/portal-sessions/resolve-session";
 import { openSession, seedApi, seedPortal } from "@/lib/testing/portal-fixtures";
 import { clearUnsealCacheForTests, UNSEAL_CACHE_MAX_ENTRIES, UNSEAL_CACHE_TTL_MS, unsealOnce } from "@/lib/portal-sessions/unseal-cache";
+import { expectError } from "@/lib/testing/expect-error";
 import { post, seedWorkspace } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";
 import { useTestApp } from "@/lib/testing/test-app";
@@ -21,7 +22,6 @@ vi.mock("iron-session", async (importOriginal) => {
   };
 });
 
-const TYPE = "http://localhost:3000/docs/errors/";
 const ORIGIN = "http://localhost:3000";
 const NOT_FOUND = "unkey/authentication/portal_session_not_found";
 
@@ -106,10 +106,6 @@ describe.each(BACKENDS)("cached seals over HTTP on %s", (backend) => {
   const open = (slug = "cached", extra: Record<string, unknown> = {}) =>
     openSession(app.url, rootKey, { slug, externalId: "user_1", permissions: ["api.*.read_key"], ...extra });
   const getSession = (cookie: string) => post(app.url, "/v2/portal.getSession", {}, undefined, { Cookie: cookie });
-  const expectError = (res: Awaited<ReturnType<typeof post>>, status: number, code: string) => {
-    expect(res.status, res.text).toBe(status);
-    expect(res.body.error.type).toBe(TYPE + code);
-  };
 
   it("revoking a session ends it at once, even while its seal is cached", async () => {
     const s = await open();

@@ -6,7 +6,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { now } from "@/lib/clock";
 import { findOwnKeyOr404 } from "@/lib/portal-sessions/find-own-key";
 import type { PortalSessionContext } from "@/lib/portal-sessions/session-context";
-import { assertWritable, portalActor, requireSessionPermission } from "@/lib/portal-sessions/session-permissions";
+import { assertWritable, requireSessionPermission } from "@/lib/portal-sessions/session-permissions";
 
 export const portalUpdateKeyInput = z.strictObject({
   keyId: z.string().min(1).max(255),
@@ -20,7 +20,7 @@ export async function updateKey({ db, session, input }: { db: Db; session: Porta
     const { key } = await findOwnKeyOr404(tx, session, input.keyId);
     requireSessionPermission(session, "update_key", key.apiId);
     await updateKeyRow(tx, session.workspaceId, key.id, { name: input.name, updatedAt: now() });
-    await writeAudit(tx, { workspaceId: session.workspaceId, actor: portalActor(session), event: "key.update", resourceId: key.id, meta: { name: input.name, portalId: session.portalId } });
+    await writeAudit(tx, { workspaceId: session.workspaceId, actor: session.actor, event: "key.update", resourceId: key.id, meta: { name: input.name, portalId: session.portalId } });
     return {};
   });
 }

@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { portalSessions } from "@/db/schema";
 import { seedPortal } from "@/lib/testing/portal-fixtures";
-import { expectError, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/security/harness";
+import { expectError, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/testing/harness";
 import { post, seedRootKey } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";
 
@@ -113,9 +113,9 @@ describe.each(BACKENDS)("attack: createSession input on %s", (backend) => {
     ["constructor", '{"slug":"my-portal","externalId":"u","permissions":["api.*.read_key"],"constructor":{"prototype":{"admin":true}}}'],
     ["workspaceId", '{"slug":"my-portal","externalId":"u","permissions":["api.*.read_key"],"workspaceId":"ws_other"}'],
     ["expiresAt", '{"slug":"my-portal","externalId":"u","permissions":["api.*.read_key"],"expiresAt":99999999999999}'],
-  ])("an extra %s field → 400 (no mass assignment, no prototype pollution)", async (_name, raw) => {
+  ])("an extra %s field → 400 (no mass assignment, no prototype pollution)", async (name, raw) => {
     const res = await refused(() => create(raw), 400, "unkey/application/invalid_input");
-    expect(res.body.error.errors.length).toBeGreaterThan(0);
+    expect(res.body.error.errors.map((e: { location: string }) => e.location)).toEqual([`body.${name}`]);
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });
 

@@ -2,7 +2,7 @@ import { Unkey } from "@unkey/api";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keys } from "@/db/schema";
-import { expectError, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/security/harness";
+import { expectError, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/testing/harness";
 import { BACKENDS } from "@/lib/testing/test-db";
 
 const INT4_MAX = 2_147_483_647;

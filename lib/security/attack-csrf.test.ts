@@ -2,13 +2,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keys, portalSessions } from "@/db/schema";
 import { codeOf } from "@/lib/testing/portal-fixtures";
-import { expectError, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/security/harness";
+import { expectError, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/testing/harness";
 import { post } from "@/lib/testing/fixtures";
 import { flushVerificationEvents } from "@/lib/verification/record-event";
 import { BACKENDS } from "@/lib/testing/test-db";
 
 /**
- * Attack suite — CSRF against the sealed browser cookie (SPEC §3 "Browser session"): a
+ * Attack suite — CSRF against the sealed browser cookie (docs/sessions.md "The browser session"): a
  * cross-site page can make the browser send the cookie, never a custom header or a JSON body.
  */
 describe.each(BACKENDS)("attack: CSRF on %s", (backend) => {

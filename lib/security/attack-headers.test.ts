@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { codeOf } from "@/lib/testing/portal-fixtures";
-import { type Harness, openHarness, seedTenant, type Tenant } from "@/lib/security/harness";
+import { type Harness, openHarness, seedTenant, type Tenant } from "@/lib/testing/harness";
 import { post } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";
 

@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keys, portalConfigs } from "@/db/schema";
 import { resetEnvForTests } from "@/lib/env";
-import { expectError, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/security/harness";
+import { expectError, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/testing/harness";
 import { post } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { portalExchangeFailures, portalSessions } from "@/db/schema";
 import { codeOf, cookiePair, seedPortal } from "@/lib/testing/portal-fixtures";
-import { expectError, type Harness, ORIGIN, openHarness, seedTenant, type Tenant } from "@/lib/security/harness";
+import { expectError, type Harness, ORIGIN, openHarness, seedTenant, type Tenant } from "@/lib/testing/harness";
 import { post } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";
 
@@ -46,7 +46,7 @@ describe.each(BACKENDS)("attack: login CSRF through a portal link on %s", (backe
     expect(r?.tokenHash).toBeNull();
     expect(await failures()).toBe(before);
     expect(await whoAmI(alice.cookie)).toBe("alice");
-    // The seed docs' form of the exchange is guarded the same way.
+    // The older docs form of the exchange is guarded the same way.
     expectError(await post(h.url, "/v2/portal.exchangeSession", { sessionId: eve.code }, undefined, { Cookie: alice.cookie, ...sameOrigin }), 409, "keyport/authentication/session_switch_unconfirmed");
     expect((await row(eve.id))?.exchangedAt).toBeNull();
   });

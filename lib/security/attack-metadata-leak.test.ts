@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { portalConfigs } from "@/db/schema";
 import { listPortalKeys } from "@/lib/portal-sessions/page-keys";
 import { resolveSessionByToken } from "@/lib/portal-sessions/resolve-session";
-import { expectError, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/security/harness";
+import { expectError, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/testing/harness";
 import { post } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";
 

@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keys } from "@/db/schema";
-import { expectError, type Harness, openHarness, ORIGIN, seedTenant, type Tenant } from "@/lib/security/harness";
+import { expectError, type Harness, openHarness, ORIGIN, seedTenant, type Tenant } from "@/lib/testing/harness";
 import { post } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";
 

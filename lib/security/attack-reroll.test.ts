@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keys } from "@/db/schema";
 import { advanceToNextWindow } from "@/lib/clock";
-import { expectError, type Harness, HOUR, openHarness, seedTenant, type Tenant } from "@/lib/security/harness";
-import { assertRerollInvariant } from "@/lib/security/reroll-invariant";
+import { expectError, type Harness, HOUR, openHarness, seedTenant, type Tenant } from "@/lib/testing/harness";
+import { assertRerollInvariant } from "@/lib/testing/reroll-invariant";
 import { post } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";
 

@@ -2,11 +2,11 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apis } from "@/db/schema";
 import { revokeRootKey } from "@/lib/operator/revoke-root-key";
-import { expectError, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/security/harness";
+import { expectError, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/testing/harness";
 import { post, seedRootKey } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";
 
-/** Attack suite — root-key authentication (SPEC §2 codes): nothing is created by a refused caller. */
+/** Attack suite — root-key authentication (docs/api.md "Conventions"): nothing is created by a refused caller. */
 describe.each(BACKENDS)("attack: root-key auth on %s", (backend) => {
   let h: Harness;
   let t: Tenant;

@@ -5,7 +5,7 @@ import { resetSessionSecretsForTests } from "@/lib/bootstrap/session-secrets";
 import { advanceClock, resetClock } from "@/lib/clock";
 import { parseEnv, resetEnvForTests } from "@/lib/env";
 import { seedPortal } from "@/lib/testing/portal-fixtures";
-import { expectError, HOUR, type Harness, openHarness, ORIGIN, seedTenant, type Tenant } from "@/lib/security/harness";
+import { expectError, HOUR, type Harness, openHarness, ORIGIN, seedTenant, type Tenant } from "@/lib/testing/harness";
 import { post } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";
 

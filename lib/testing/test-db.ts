@@ -3,7 +3,7 @@ import { type DbHandle, openDatabase, setDbHandle } from "@/db/client";
 
 export type Backend = "pglite" | "postgres";
 
-/** PGlite always; the local Postgres too when DATABASE_URL is set (SPEC §5, issue 2). */
+/** PGlite always; the local Postgres too when DATABASE_URL is set (docs/testing.md). */
 export const BACKENDS: Backend[] = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 
 /**

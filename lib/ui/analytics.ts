@@ -4,7 +4,7 @@ import type { VerificationBucket } from "@/lib/portal-sessions/get-verifications
 /**
  * Analytics windows and the geometry of the stacked bar chart, as pure functions so the server
  * component only maps data to SVG elements. Outcomes are those of a verification bucket
- * (SPEC `portal.getVerifications`); `forbidden` stays 0 and is not drawn.
+ * (as `portal.getVerifications` answers them); `forbidden` stays 0 and is not drawn.
  */
 export type Bucket = VerificationBucket;
 

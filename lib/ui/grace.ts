@@ -1,4 +1,4 @@
-/** Reroll grace choices (SPEC: `portal.rerollKey` `expiration` ≤ 24 h): how long the old key keeps working. */
+/** Reroll grace choices (`portal.rerollKey` takes an `expiration` of at most 24 h): how long the old key keeps working. */
 export const GRACE_OPTIONS = [
   { ms: 0, label: "Immediately" },
   { ms: 60_000, label: "In 1 minute" },

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import type { KeyRatelimit } from "@/db/schema";
 import { consumeRatelimit } from "@/db/queries/ratelimits";
-import { ApiError } from "@/lib/api/errors";
+import { invalidInput } from "@/lib/api/errors";
 
 /** A rate limit asked for in keys.verifyKey (the SDK sends `cost: 1` by default). */
 export type RequestedRatelimit = { name: string; cost?: number; limit?: number; duration?: number };
@@ -51,15 +51,7 @@ export function selectRatelimits(
         continue;
       }
       const message = `No rate limit named "${req.name}" exists on this key or its identity.`;
-      throw new ApiError("unkey/application/invalid_input", message, {
-        errors: [
-          {
-            location: "body.ratelimits",
-            message,
-            fix: "Name a rate limit configured on the key (keys.createKey/updateKey) or on its identity, send both limit and duration to apply one on the fly, or leave it out.",
-          },
-        ],
-      });
+      throw invalidInput("body.ratelimits", message, "Name a rate limit configured on the key (keys.createKey/updateKey) or on its identity, send both limit and duration to apply one on the fly, or leave it out.");
     }
     const config = { ...found.config, limit: req.limit ?? found.config.limit, duration: req.duration ?? found.config.duration };
     checks.set(req.name, { config, subject: found.subject, cost: req.cost ?? 1 });

@@ -3,12 +3,12 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { deductCredits, findKeyForVerification, type KeyForVerification, readCredits, refillCredits } from "@/db/queries/keys";
 import type { VerificationOutcome } from "@/db/schema";
-import { ApiError } from "@/lib/api/errors";
+import { invalidInput } from "@/lib/api/errors";
 import { asStoredJson } from "@/lib/api/reply";
 import type { RootAuth } from "@/lib/auth/root-key";
 import { now } from "@/lib/clock";
 import { sha256 } from "@/lib/crypto/secrets";
-import { toIdentityResponse } from "@/lib/keys/key-response";
+import { toIdentityResponse } from "@/lib/identities/identity-response";
 import { applyRatelimits, type RatelimitResult, selectRatelimits } from "@/lib/verification/apply-ratelimits";
 import { evaluatePermissionQuery, parsePermissionQuery, PermissionQueryError, type PermissionQuery } from "@/lib/verification/permission-query";
 import { recordVerification } from "@/lib/verification/record-event";
@@ -47,14 +47,12 @@ function parseQuery(query: string | undefined): PermissionQuery | undefined {
     return parsePermissionQuery(query);
   } catch (err) {
     if (!(err instanceof PermissionQueryError)) throw err;
-    throw new ApiError("unkey/application/invalid_input", err.message, {
-      errors: [{ location: "body.permissions", message: err.message, fix: 'Use permission names joined by AND / OR, with parentheses: "(a.read OR a.write) AND b.view".' }],
-    });
+    throw invalidInput("body.permissions", err.message, 'Use permission names joined by AND / OR, with parentheses: "(a.read OR a.write) AND b.view".');
   }
 }
 
 /**
- * keys.verifyKey: always a 200 with a code (SPEC §3). Order: found → expired → disabled →
+ * keys.verifyKey: always a 200 with a code (docs/api.md "How keys.verifyKey decides"). Order: found → expired → disabled →
  * permissions → rate limits → credits, so credits are spent only when everything else passed.
  * No cache: each call reads the key row, so a deleted, disabled or expired key stops verifying at
  * once, whatever code path changed it. Every call is recorded as an event (batched).

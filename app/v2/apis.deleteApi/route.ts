@@ -1,11 +1,13 @@
 // POST /v2/apis.deleteApi — delete an API; its keys stop verifying at once
-import { getDb } from "@/db/client";
+import { emptyOutput } from "@/lib/api/responses";
 import { route } from "@/lib/api/route";
 import { deleteApi, deleteApiInput } from "@/lib/apis/delete-api";
 import { rootKeyAuth } from "@/lib/auth/root-key";
 
 export const POST = route({
+  summary: "delete an API; its keys stop verifying at once",
   auth: rootKeyAuth,
   input: deleteApiInput,
-  handler: async ({ input, auth }) => deleteApi({ db: await getDb(), auth, input }),
+  output: emptyOutput,
+  handler: async ({ db, input, auth }) => deleteApi({ db, auth, input }),
 });

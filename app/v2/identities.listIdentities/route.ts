@@ -1,11 +1,14 @@
 // POST /v2/identities.listIdentities — list identities, a page at a time
-import { getDb } from "@/db/client";
 import { route } from "@/lib/api/route";
 import { rootKeyAuth } from "@/lib/auth/root-key";
 import { listIdentities, listIdentitiesInput } from "@/lib/identities/list-identities";
+import { identityListOutput } from "@/lib/identities/responses";
 
 export const POST = route({
+  summary: "list identities, a page at a time",
   auth: rootKeyAuth,
   input: listIdentitiesInput,
-  handler: async ({ input, auth }) => listIdentities({ db: await getDb(), auth, input }),
+  output: identityListOutput,
+  paginated: true,
+  handler: async ({ db, input, auth }) => listIdentities({ db, auth, input }),
 });

@@ -1,11 +1,13 @@
 // POST /v2/identities.updateIdentity — change an identity's meta or rate limits
-import { getDb } from "@/db/client";
 import { route } from "@/lib/api/route";
 import { rootKeyAuth } from "@/lib/auth/root-key";
+import { identityOutput } from "@/lib/identities/responses";
 import { updateIdentity, updateIdentityInput } from "@/lib/identities/update-identity";
 
 export const POST = route({
+  summary: "change an identity's meta or rate limits",
   auth: rootKeyAuth,
   input: updateIdentityInput,
-  handler: async ({ input, auth }) => updateIdentity({ db: await getDb(), auth, input }),
+  output: identityOutput,
+  handler: async ({ db, input, auth }) => updateIdentity({ db, auth, input }),
 });

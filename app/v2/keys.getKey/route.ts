@@ -1,11 +1,13 @@
 // POST /v2/keys.getKey — read one key (never its secret)
-import { getDb } from "@/db/client";
 import { route } from "@/lib/api/route";
 import { rootKeyAuth } from "@/lib/auth/root-key";
 import { getKey, getKeyInput } from "@/lib/keys/get-key";
+import { keyOutput } from "@/lib/keys/responses";
 
 export const POST = route({
+  summary: "read one key (never its secret)",
   auth: rootKeyAuth,
   input: getKeyInput,
-  handler: async ({ input, auth }) => getKey({ db: await getDb(), auth, input }),
+  output: keyOutput,
+  handler: async ({ db, input, auth }) => getKey({ db, auth, input }),
 });

@@ -1,11 +1,13 @@
 // POST /v2/portal.revokeSession — end one portal session or all of one end user's (root key)
-import { getDb } from "@/db/client";
 import { route } from "@/lib/api/route";
 import { rootKeyAuth } from "@/lib/auth/root-key";
+import { revokedSessionsOutput } from "@/lib/portal-sessions/responses";
 import { revokeSession, revokeSessionInput } from "@/lib/portal-sessions/revoke-session";
 
 export const POST = route({
+  summary: "end one portal session or all of one end user's (root key)",
   auth: rootKeyAuth,
   input: revokeSessionInput,
-  handler: async ({ input, auth }) => revokeSession({ db: await getDb(), auth, input }),
+  output: revokedSessionsOutput,
+  handler: async ({ db, input, auth }) => revokeSession({ db, auth, input }),
 });

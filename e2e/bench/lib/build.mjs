@@ -1,3 +1,4 @@
+// @ts-check
 // Builds the committed app (git HEAD) in a private folder, so the bench neither sees other people's
 // half-finished edits nor shares .next with their builds and Playwright runs. Cached by the content
 // of the build inputs: a second run on the same sources starts at once.
@@ -13,9 +14,13 @@ const NOT_INPUTS = [/^e2e\//, /^\.ci\//, /^\.github\//, /\.md$/, /\.test\.tsx?$/
 const OUTPUTS = [".next/BUILD_ID", ".next/backend-plane/index.mjs"];
 const BUILD_ROOT = "/tmp/keyport-bench-build";
 
-const built = (dir) => OUTPUTS.every((f) => existsSync(path.join(dir, f)));
+const built = (/** @type {string} */ dir) => OUTPUTS.every((f) => existsSync(path.join(dir, f)));
 
-/** Returns the folder to run `bin/server.mjs` from (its cwd), building it first when needed. */
+/**
+ * Returns the folder to run `bin/server.mjs` from (its cwd), building it first when needed.
+ * @param {string} repo
+ * @param {(message: string) => void} log
+ */
 export function ensureBuild(repo, log) {
   const tree = execFileSync("git", ["ls-tree", "-r", "HEAD"], { cwd: repo, encoding: "utf8" })
     .split("\n")

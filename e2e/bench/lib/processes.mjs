@@ -1,22 +1,37 @@
+// @ts-check
 // Starting and stopping the servers under test, and sampling their memory.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
-/** A free loopback port (asks the kernel, then releases it). */
+/** @typedef {import("node:child_process").ChildProcess} ChildProcess */
+
+/**
+ * A running server under test; `stop()` ends it (SIGTERM, then SIGKILL after a grace period).
+ * @typedef {{ pid: number, base: string, port: number, output: () => string, stop: () => Promise<void> }} Server
+ */
+
+/**
+ * A free loopback port (asks the kernel, then releases it).
+ * @returns {Promise<number>}
+ */
 export function freePort() {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.on("error", reject);
     s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
+      // A TCP listener's address is always an AddressInfo (a string only for pipes and sockets).
+      const { port } = /** @type {import("node:net").AddressInfo} */ (s.address());
       s.close(() => resolve(port));
     });
   });
 }
 
-/** Resident set size of a process in bytes, or undefined once it is gone. */
+/**
+ * Resident set size of a process in bytes, or undefined once it is gone.
+ * @param {number} pid
+ */
 export function rssOf(pid) {
   try {
     const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -26,7 +41,10 @@ export function rssOf(pid) {
   }
 }
 
-/** CPU time (user + system) a process has used so far, in ms (/proc/<pid>/stat, 100 ticks/s). */
+/**
+ * CPU time (user + system) a process has used so far, in ms (/proc/<pid>/stat, 100 ticks/s).
+ * @param {number} pid
+ */
 export function cpuMsOf(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -40,11 +58,13 @@ export function cpuMsOf(pid) {
 /**
  * Samples RSS of `pids` every `everyMs` until stop(); returns {max, last, cpuMs} (bytes; cpuMs = CPU
  * the processes used meanwhile, which unlike req/s hardly depends on what else the machine runs).
+ * @param {number[]} pids
  */
 export function sampleRss(pids, everyMs = 200) {
   const cpu0 = pids.reduce((a, pid) => a + cpuMsOf(pid), 0);
   let max = 0;
   let last = 0;
+  /** @type {number[]} */
   const samples = [];
   const tick = () => {
     let total = 0;
@@ -64,6 +84,12 @@ export function sampleRss(pids, everyMs = 200) {
   };
 }
 
+/**
+ * @param {string} url
+ * @param {ChildProcess} child
+ * @param {number} timeoutMs
+ * @param {() => string} output
+ */
 async function waitForHttp(url, child, timeoutMs, output) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -79,8 +105,13 @@ async function waitForHttp(url, child, timeoutMs, output) {
   throw new Error(`server did not answer ${url} within ${timeoutMs} ms:\n${output()}`);
 }
 
+/**
+ * The last 8,000 characters the child wrote, for error messages.
+ * @param {ChildProcess} child
+ */
 function track(child) {
   let out = "";
+  /** @param {Buffer} d */
   const keep = (d) => {
     out = (out + d.toString()).slice(-8000);
   };
@@ -89,6 +120,10 @@ function track(child) {
   return () => out;
 }
 
+/**
+ * @param {ChildProcess} child
+ * @returns {Promise<void>}
+ */
 async function stopChild(child, graceMs = 15_000) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once("exit", r));
@@ -99,8 +134,22 @@ async function stopChild(child, graceMs = 15_000) {
 }
 
 /**
+ * The pid of a child that has started (spawn gives none only when it could not start the process).
+ * @param {ChildProcess} child
+ */
+function pidOf(child) {
+  if (child.pid === undefined) throw new Error("the process did not start");
+  return child.pid;
+}
+
+/**
  * One production Keyport server from the build folder. `db` is {url} for Postgres or {dataDir} for PGlite.
  * Extra node flags (e.g. --cpu-prof) go in `nodeArgs`.
+ * @param {{
+ *   appDir: string, db: { url?: string, dataDir?: string }, operatorToken: string, sessionSecret: string,
+ *   nodeArgs?: string[], env?: Record<string, string>,
+ * }} options
+ * @returns {Promise<Server>}
  */
 export async function startKeyport({ appDir, db, operatorToken, sessionSecret, nodeArgs = [], env = {} }) {
   const port = await freePort();
@@ -124,10 +173,14 @@ export async function startKeyport({ appDir, db, operatorToken, sessionSecret, n
   });
   const output = track(child);
   await waitForHttp(`${base}/v2/liveness`, child, 90_000, output);
-  return { pid: child.pid, base, port, output, stop: () => stopChild(child) };
+  return { pid: pidOf(child), base, port, output, stop: () => stopChild(child) };
 }
 
-/** The bare node:http floor (floor.mjs) on Postgres. */
+/**
+ * The bare node:http floor (floor.mjs) on Postgres.
+ * @param {{ url: string, poolSize?: number }} options
+ * @returns {Promise<Server>}
+ */
 export async function startFloor({ url, poolSize = 10 }) {
   const port = await freePort();
   const child = spawn(process.execPath, [new URL("../floor.mjs", import.meta.url).pathname], {
@@ -137,5 +190,5 @@ export async function startFloor({ url, poolSize = 10 }) {
   const output = track(child);
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/health`, child, 15_000, output);
-  return { pid: child.pid, base, port, output, stop: () => stopChild(child, 5000) };
+  return { pid: pidOf(child), base, port, output, stop: () => stopChild(child, 5000) };
 }

@@ -1,15 +1,69 @@
+// @ts-check
 // The scenarios of `npm run bench`, each with its target (issue #10). A scenario returns the figures of
 // one run; `check` turns them into {figure, pass} against the target (pass null: informative only).
-import { call } from "./seed.mjs";
+import { bodyProblem, dataString, htmlWith, pageOf, verificationTotal, verifyCode } from "./body-checks.mjs";
 import { drive, flowLoop, paired, sequential, ttfbLoop } from "./load.mjs";
-
-const DAY = 86_400_000;
 /** The groups `--only` picks from, in the order they run. */
 export const GROUPS = ["verify", "session", "portal", "page", "listkeys", "analytics"];
 
-/** {figure, pass}; any error fails the run, and the figure says how many (not only the errors column). */
-const verdict = (r, figure, pass) => ({ figure: r.errors ? `${figure}; ${r.errors} errors` : figure, pass: pass && r.errors === 0 });
+/** @typedef {import("./load.mjs").Figures} Figures */
+/** @typedef {{ p50: number, p99: number }} StepFigures  one step of a flow (flowLoop) */
+/**
+ * A scenario's figures: its driver's, with the floor's beside a verify run and per-step latencies beside
+ * a flow; `error` instead when the run failed (run.mjs).
+ * @typedef {Figures & { floor?: Figures, steps?: StepFigures[], error?: string }} RunResult
+ */
+/** @typedef {{ figure: string, pass: boolean | null }} Verdict  pass null: informative only */
+/**
+ * A scenario. `check` is a method so that a scenario can declare the figures its own run adds (a
+ * method's parameters are compared both ways); it is only called on a run that did not fail.
+ * @typedef {{
+ *   id: string, group: string, name: string, target: string,
+ *   run(): Promise<RunResult>,
+ *   check(r: RunResult, all: Record<string, RunResult | undefined>): Verdict,
+ * }} Scenario
+ */
+/** @typedef {RunResult & { floor: Figures }} WithFloor */
 
+/** @param {number} n */
+const fmtMillions = (n) => String(Math.round((n / 1e6) * 10) / 10);
+
+/**
+ * {figure, pass}; any error or wrong body (the run's, or its floor's) fails the run, and the figure
+ * says so (not only the errors and bodies columns).
+ * @param {RunResult} r
+ * @param {string} figure
+ * @param {boolean} pass
+ * @returns {Verdict}
+ */
+function verdict(r, figure, pass) {
+  const problems = [r.errors ? `${r.errors} errors` : "", bodyProblem(r.bodies), r.floor ? floorProblem(r.floor) : ""].filter(Boolean);
+  return { figure: [figure, ...problems].join("; "), pass: pass && problems.length === 0 };
+}
+
+/**
+ * A floor run whose answers are wrong makes any ratio to it meaningless.
+ * @param {Figures} floor
+ */
+function floorProblem(floor) {
+  const bodies = bodyProblem(floor.bodies);
+  return [floor.errors ? `floor: ${floor.errors} errors` : "", bodies ? `floor: ${bodies}` : ""].filter(Boolean).join("; ");
+}
+
+/**
+ * The realistic key's throughput target: a third of the bare key's 0.40, because its verification runs
+ * three statements (lookup, rate-limit upsert, credit decrement) where the bare one runs the lookup
+ * alone. Below that the server waits rather than works; the reasoning and the measurements are in
+ * docs/benchmarks.md "Targets".
+ */
+export const REALISTIC_FLOOR_RATIO = 0.13;
+
+/**
+ * autocannon options for keys.verifyKey of `key`.
+ * @param {string} base
+ * @param {string} rootKey
+ * @param {string} key
+ */
 export function verifyRequest(base, rootKey, key) {
   return {
     url: `${base}/v2/keys.verifyKey`,
@@ -20,15 +74,27 @@ export function verifyRequest(base, rootKey, key) {
 }
 
 /**
- * @param ks the server ({base, pid}); ctx the seed; session {cookie, token}; cfg {seconds, warmup, events, at,
- * floor: {base, pid, rootKey, key}}. The verify runs alternate with the floor (paired) and carry its figures.
+ * The verify runs alternate with the floor (paired) and carry its figures.
+ * @param {{ base: string, pid: number }} ks  the server
+ * @param {import("./seed.mjs").SeedContext} ctx  the seed
+ * @param {{ cookie: string, token: string }} session  the portal session: sealed cookie and Bearer token
+ * @param {{
+ *   seconds: number, warmup: number,
+ *   floor: { base: string, pid: number, rootKey: string, key: string },
+ * }} cfg
+ * @returns {Scenario[]}
  */
 export function scenarios(ks, ctx, session, cfg) {
-  const withFloor = async (connections) => {
+  const valid = verifyCode("VALID");
+  /**
+   * @param {number} connections
+   * @param {string} key  the Keyport side's key; the floor always looks up the same bare key
+   */
+  const withFloor = async (connections, key) => {
     const fl = cfg.floor;
     const { a, b } = await paired({
-      a: { ...verifyRequest(fl.base, fl.rootKey, fl.key), connections, pids: [fl.pid] },
-      b: { ...verifyRequest(ks.base, ctx.rootKey, ctx.verifyKey), connections, pids: [ks.pid] },
+      a: { ...verifyRequest(fl.base, fl.rootKey, fl.key), connections, pids: [fl.pid], bodyCheck: valid },
+      b: { ...verifyRequest(ks.base, ctx.rootKey, key), connections, pids: [ks.pid], bodyCheck: valid },
       seconds: cfg.seconds,
       warmup: cfg.warmup,
     });
@@ -38,23 +104,40 @@ export function scenarios(ks, ctx, session, cfg) {
   const t = { seconds: cfg.seconds, warmup: cfg.warmup, pids };
   const root = { "content-type": "application/json", authorization: `Bearer ${ctx.rootKey}` };
   const portal = { "content-type": "application/json", cookie: session.cookie, origin: ks.base };
+  const page100 = pageOf(100, "keyId");
+  // The newest of the portal user's keys (seed.mjs), on the first page of the keys list.
+  const keysPage = htmlWith("verify-me");
+  /**
+   * @param {string} apiId
+   * @param {string} [cursor]
+   */
   const listKeysBody = (apiId, cursor) => JSON.stringify(cursor ? { apiId, limit: 100, cursor } : { apiId, limit: 100 });
   return [
     {
       id: "verify-64",
       group: "verify",
       name: "keys.verifyKey (valid key)",
-      run: () => withFloor(64),
+      run: () => withFloor(64, ctx.verifyKey),
       target: "≥ 0.40 × floor req/s",
-      check: (r) => verdict(r, `${(r.rps / r.floor.rps).toFixed(2)} × floor`, r.rps / r.floor.rps >= 0.4),
+      check: (/** @type {WithFloor} */ r) => verdict(r, `${(r.rps / r.floor.rps).toFixed(2)} × floor`, r.rps / r.floor.rps >= 0.4),
+    },
+    {
+      // The same verification of a key with credits and an auto-applied rate limit: a rate-limit window
+      // upsert and a credit decrement on top of the lookup, as most production keys pay. Same floor.
+      id: "verify-64-realistic",
+      group: "verify",
+      name: "keys.verifyKey (valid key with credits and a rate limit)",
+      run: () => withFloor(64, ctx.realisticKey),
+      target: `≥ ${REALISTIC_FLOOR_RATIO.toFixed(2)} × floor req/s`,
+      check: (/** @type {WithFloor} */ r) => verdict(r, `${(r.rps / r.floor.rps).toFixed(2)} × floor`, r.rps / r.floor.rps >= REALISTIC_FLOOR_RATIO),
     },
     {
       id: "verify-10",
       group: "verify",
       name: "keys.verifyKey (valid key)",
-      run: () => withFloor(10),
+      run: () => withFloor(10, ctx.verifyKey),
       target: "p99 ≤ 2 × floor p99",
-      check: (r) => {
+      check: (/** @type {WithFloor} */ r) => {
         // autocannon's histogram counts whole ms: a floor p99 under 1 ms reads as 1 ms, not a division by 0.
         const ratio = r.p99 / Math.max(1, r.floor.p99);
         return verdict(r, `p99 ${r.p99} ms = ${ratio.toFixed(2)} × floor (${r.floor.p99} ms)`, ratio <= 2);
@@ -74,22 +157,28 @@ export function scenarios(ks, ctx, session, cfg) {
               path: "/v2/portal.createSession",
               headers: root,
               body: () => JSON.stringify({ portal: ctx.portalId, externalId: "bench-session-user", scopes: ["keys:read"] }),
+              check: dataString("url", ks.base),
               onResponse: (status, text, c) => {
                 c.code = status === 200 ? new URL(JSON.parse(text).data.url).searchParams.get("session") : "pst_missing";
               },
             },
-            { path: "/v2/portal.exchangeCode", headers: { "content-type": "application/json" }, body: (c) => JSON.stringify({ code: c.code }) },
+            {
+              path: "/v2/portal.exchangeCode",
+              headers: { "content-type": "application/json" },
+              body: (c) => JSON.stringify({ code: c.code }),
+              check: dataString("accessToken", "pat_"),
+            },
           ],
         }),
       target: "p99 ≤ 25 ms",
-      check: (r) =>
+      check: (/** @type {RunResult & { steps: [StepFigures, StepFigures] }} */ r) =>
         verdict(r, `p99 ${r.p99.toFixed(1)} ms (createSession ${r.steps[0].p99.toFixed(1)} + exchangeCode ${r.steps[1].p99.toFixed(1)})`, r.p99 <= 25),
     },
     {
       id: "portal-list",
       group: "portal",
       name: "portal.listKeys (cookie, 1,000 keys, page of 100)",
-      run: () => drive({ url: `${ks.base}/v2/portal.listKeys`, method: "POST", headers: portal, body: JSON.stringify({ limit: 100 }), connections: 10, ...t }),
+      run: () => drive({ url: `${ks.base}/v2/portal.listKeys`, method: "POST", headers: portal, body: JSON.stringify({ limit: 100 }), connections: 10, bodyCheck: page100, ...t }),
       target: "p99 ≤ 50 ms",
       check: (r) => verdict(r, `p99 ${r.p99} ms`, r.p99 <= 50),
     },
@@ -97,7 +186,7 @@ export function scenarios(ks, ctx, session, cfg) {
       id: "page-1",
       group: "page",
       name: "keys page HTML TTFB (1,000 keys)",
-      run: () => ttfbLoop({ base: ks.base, path: `/portal/${ctx.portalId}/keys`, headers: { cookie: session.cookie }, connections: 1, ...t }),
+      run: () => ttfbLoop({ base: ks.base, path: `/portal/${ctx.portalId}/keys`, headers: { cookie: session.cookie }, connections: 1, bodyCheck: keysPage, ...t }),
       target: "p50 TTFB ≤ 25 ms",
       check: (r) => verdict(r, `p50 ${r.p50.toFixed(1)} ms`, r.p50 <= 25),
     },
@@ -105,7 +194,7 @@ export function scenarios(ks, ctx, session, cfg) {
       id: "page-10",
       group: "page",
       name: "keys page HTML TTFB (1,000 keys)",
-      run: () => ttfbLoop({ base: ks.base, path: `/portal/${ctx.portalId}/keys`, headers: { cookie: session.cookie }, connections: 10, ...t }),
+      run: () => ttfbLoop({ base: ks.base, path: `/portal/${ctx.portalId}/keys`, headers: { cookie: session.cookie }, connections: 10, bodyCheck: keysPage, ...t }),
       target: "(load; informative)",
       check: (r) => ({ figure: `p50 ${r.p50.toFixed(1)} ms`, pass: null }),
     },
@@ -113,7 +202,7 @@ export function scenarios(ks, ctx, session, cfg) {
       id: "list-10k",
       group: "listkeys",
       name: "apis.listKeys, API of 10 k keys",
-      run: () => drive({ url: `${ks.base}/v2/apis.listKeys`, method: "POST", headers: root, body: listKeysBody(ctx.apiSmall), connections: 10, ...t }),
+      run: () => drive({ url: `${ks.base}/v2/apis.listKeys`, method: "POST", headers: root, body: listKeysBody(ctx.apiSmall), connections: 10, bodyCheck: page100, ...t }),
       target: "(baseline)",
       check: () => ({ figure: "", pass: null }),
     },
@@ -121,7 +210,7 @@ export function scenarios(ks, ctx, session, cfg) {
       id: "list-1m",
       group: "listkeys",
       name: "apis.listKeys, API of 1 M keys",
-      run: () => drive({ url: `${ks.base}/v2/apis.listKeys`, method: "POST", headers: root, body: listKeysBody(ctx.apiBig), connections: 10, ...t }),
+      run: () => drive({ url: `${ks.base}/v2/apis.listKeys`, method: "POST", headers: root, body: listKeysBody(ctx.apiBig), connections: 10, bodyCheck: page100, ...t }),
       target: "req/s(10 k) / req/s(1 M) ≤ 1.5",
       check: (r, all) => {
         const small = all["list-10k"];
@@ -134,7 +223,7 @@ export function scenarios(ks, ctx, session, cfg) {
       id: "list-1m-mid",
       group: "listkeys",
       name: "apis.listKeys, 1 M keys, cursor mid-way",
-      run: () => drive({ url: `${ks.base}/v2/apis.listKeys`, method: "POST", headers: root, body: listKeysBody(ctx.apiBig, ctx.bigMiddleCursor), connections: 10, ...t }),
+      run: () => drive({ url: `${ks.base}/v2/apis.listKeys`, method: "POST", headers: root, body: listKeysBody(ctx.apiBig, ctx.bigMiddleCursor), connections: 10, bodyCheck: page100, ...t }),
       target: "req/s(10 k) / req/s ≤ 1.5",
       check: (r, all) => {
         const small = all["list-10k"];
@@ -144,13 +233,22 @@ export function scenarios(ks, ctx, session, cfg) {
       },
     },
     {
+      // The endpoint as an SDK calls it (Bearer access token of a real portal session) over the 30 days
+      // the seed filled; every answer must count exactly the seeded events.
       id: "verifications",
       group: "analytics",
-      name: `portal.getVerifications 30 d (${(cfg.events / 1e6).toFixed(0)} M events)`,
+      name: `portal.getVerifications 30 d (${fmtMillions(ctx.events)} M events, Bearer)`,
       run: () =>
         sequential({
-          fn: async () =>
-            (await call(ks.base, "/v2/portal.getVerifications", { startTime: cfg.at - 30 * DAY, endTime: cfg.at }, { cookie: session.cookie, origin: ks.base })).status === 200,
+          fn: async () => {
+            const r = await fetch(`${ks.base}/v2/portal.getVerifications`, {
+              method: "POST",
+              headers: { "content-type": "application/json", authorization: `Bearer ${session.token}` },
+              body: JSON.stringify({ startTime: ctx.eventsFrom, endTime: ctx.eventsTo }),
+            });
+            return { status: r.status, text: await r.text() };
+          },
+          bodyCheck: verificationTotal(ctx.events),
           seconds: Math.max(8, cfg.seconds * 2),
           max: 20,
           warm: 1,

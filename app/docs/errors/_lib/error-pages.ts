@@ -48,7 +48,7 @@ export function fillPublicUrl(text: string, publicUrl: string): string {
   return text.replaceAll("{{PUBLIC_URL}}", publicUrl);
 }
 
-/** The error body a client receives for this code, as the envelope renders it (SPEC §2). */
+/** The error body a client receives for this code, as the envelope renders it (docs/api.md "Conventions"). */
 export function exampleBody(doc: ErrorDoc, publicUrl: string): string {
   const error: Record<string, unknown> = {
     title: doc.title,

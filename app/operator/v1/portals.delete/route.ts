@@ -1,12 +1,14 @@
 // POST /operator/v1/portals.delete — delete a portal configuration; its sessions end with it
-import { getDb } from "@/db/client";
 import { route } from "@/lib/api/route";
 import { operatorAuth } from "@/lib/operator/operator-auth";
 import { deletePortal } from "@/lib/portal-configs/delete-portal";
+import { portalConfigOutput } from "@/lib/portal-configs/responses";
 import { portalRefInput } from "@/lib/portal-configs/rules";
 
 export const POST = route({
+  summary: "delete a portal configuration; its sessions end with it",
   auth: operatorAuth,
   input: portalRefInput,
-  handler: async ({ input, auth }) => deletePortal({ db: await getDb(), input, actor: auth.actor }),
+  output: portalConfigOutput,
+  handler: async ({ db, input, actor }) => deletePortal({ db, input, actor }),
 });

@@ -1,14 +1,16 @@
 // POST /operator/v1/workspaces.create — create a workspace and its first root key (holding `*`)
-import { getDb } from "@/db/client";
 import { route } from "@/lib/api/route";
 import { operatorAuth } from "@/lib/operator/operator-auth";
 import { createWorkspace, createWorkspaceInput } from "@/lib/workspaces/create-workspace";
+import { createdWorkspaceOutput } from "@/lib/workspaces/responses";
 
 export const POST = route({
+  summary: "create a workspace and its first root key (holding `*`)",
   auth: operatorAuth,
   input: createWorkspaceInput,
-  handler: async ({ input, auth }) => {
-    const { workspaceId, rootKey, keyId } = await createWorkspace({ db: await getDb(), input, actor: auth.actor });
+  output: createdWorkspaceOutput,
+  handler: async ({ db, input, actor }) => {
+    const { workspaceId, rootKey, keyId } = await createWorkspace({ db, input, actor });
     return { workspaceId, rootKeyId: keyId, rootKey };
   },
 });

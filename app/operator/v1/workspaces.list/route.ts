@@ -1,12 +1,14 @@
 // POST /operator/v1/workspaces.list — every workspace on this server
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { route } from "@/lib/api/route";
 import { operatorAuth } from "@/lib/operator/operator-auth";
 import { listWorkspaces } from "@/lib/workspaces/list-workspaces";
+import { workspaceListOutput } from "@/lib/workspaces/responses";
 
 export const POST = route({
+  summary: "every workspace on this server",
   auth: operatorAuth,
   input: z.strictObject({}),
-  handler: async () => listWorkspaces({ db: await getDb() }),
+  output: workspaceListOutput,
+  handler: async ({ db }) => listWorkspaces({ db }),
 });

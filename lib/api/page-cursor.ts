@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { invalidInput } from "@/lib/api/errors";
 
 /**
  * Opaque keyset cursor: the (createdAt, id) of the last row of a page, base64url JSON. Paging by
@@ -18,9 +18,7 @@ export function decodeCursor(cursor: string | undefined): PagePosition | undefin
   } catch {
     // fall through to the 400 below
   }
-  throw new ApiError("unkey/application/invalid_input", "The cursor is not one this endpoint returned.", {
-    errors: [{ location: "body.cursor", message: "The cursor is not one this endpoint returned.", fix: "Send pagination.cursor from the previous page unchanged, or leave it out for the first page." }],
-  });
+  throw invalidInput("body.cursor", "The cursor is not one this endpoint returned.", "Send pagination.cursor from the previous page unchanged, or leave it out for the first page.");
 }
 
 /** Splits the limit + 1 rows a page query returned into the page and its pagination. */

@@ -1,4 +1,3 @@
-import { expect } from "vitest";
 import { resetClock } from "@/lib/clock";
 import { openSession, seedPortal } from "@/lib/testing/portal-fixtures";
 import { post, seedWorkspace } from "@/lib/testing/fixtures";
@@ -10,20 +9,13 @@ import { openTestApp, type TestApp } from "@/lib/testing/test-app";
  * workspace with an API (made through /v2), a portal over it, and helpers that assert the exact
  * error envelope. Everything an attack changes is re-read through the API or the database.
  */
-export const TYPE = "http://localhost:3000/docs/errors/";
+export { expectError, TYPE } from "@/lib/testing/expect-error";
+
 export const ORIGIN = "http://localhost:3000";
 export const HOUR = 3_600_000;
 export const ALL_PORTAL_PERMISSIONS = ["read_key", "create_key", "reroll_key", "update_key", "delete_key", "read_analytics"].map((a) => `api.*.${a}`);
 
 export type Res = Awaited<ReturnType<typeof post>>;
-
-export function expectError(res: Res, status: number, code: string): void {
-  expect(res.status, res.text).toBe(status);
-  expect(res.body?.error?.type, res.text).toBe(TYPE + code);
-  expect(res.body).not.toHaveProperty("data");
-  // Never internals in an error body (SPEC §2).
-  expect(res.text).not.toMatch(/\bat .+\.(ts|js|mjs):\d+|node_modules|select |insert into|update "|postgres|PGlite|drizzle/i);
-}
 
 export type Tenant = { workspaceId: string; rootKey: string; apiId: string; portalId: string; slug: string };
 
