@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "bin/**/*.test.ts"],
     environment: "node",
+    reporters: ["default", "./lib/testing/postgres-notice.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
