@@ -43,6 +43,14 @@ class UsageError extends Error {}
  *   "api-base-url"?: string,
  *   "docs-file"?: string,
  *   "key-id"?: string,
+ *   actor?: string,
+ *   "actor-type"?: string,
+ *   resource?: string,
+ *   since?: string,
+ *   until?: string,
+ *   limit?: string,
+ *   cursor?: string,
+ *   event?: string[],
  *   prefix?: string,
  *   url?: string,
  *   permission?: string[],
@@ -55,6 +63,8 @@ class UsageError extends Error {}
  * }} FlagValues
  */
 /** @typedef {{ endpoint: string, body: Record<string, unknown> }} OperatorRequest */
+/** @typedef {{ hasMore: boolean, cursor?: string }} Page  A list answer's `pagination`. */
+/** @typedef {{ id: string, time: number, actor: { type: string, id: string }, event: string, resourceId?: string }} AuditEvent */
 /**
  * A command. `data` is the server's JSON answer (`data` of the operator API's envelope), which the CLI
  * trusts to have the shape the command reads: json/human are methods so that each command can declare
@@ -63,8 +73,8 @@ class UsageError extends Error {}
  *   summary: string,
  *   flags: Record<string, FlagSpec>,
  *   request(f: FlagValues): OperatorRequest,
- *   json(data: unknown, f: FlagValues): unknown,
- *   human(data: unknown, f: FlagValues): string,
+ *   json(data: unknown, f: FlagValues, page?: Page): unknown,
+ *   human(data: unknown, f: FlagValues, page?: Page): string,
  * }} Command
  */
 
@@ -122,7 +132,22 @@ const checks = {
   session: (v) => (v === "fixed" || v === "sliding" ? null : "the session policy is fixed or sliding"),
   maxKeys: (v) => (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 1000 ? null : "the key cap is a whole number from 1 to 1000"),
   docs: (v) => (v.length <= 5000 ? null : "the docs text is at most 5000 characters"),
+  time: (v) => (parseTime(v) === undefined ? "a time is an ISO 8601 date or date-time (2026-11-28, 2026-11-28T09:30Z) or unix milliseconds" : null),
+  limit: (v) => (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 100 ? null : "the page size is a whole number from 1 to 100"),
+  actorType: (v) => (["root_key", "portal_user", "operator"].includes(v) ? null : "the actor type is root_key, portal_user or operator"),
+  event: (v) => (/^[a-z_]+(\.[a-z_]+)+$/.test(v) ? null : "an audit action looks like key.create or portal.session.revoke (docs/api.md lists them)"),
 };
+
+/**
+ * Unix ms from `2026-11-28`, `2026-11-28T09:30Z` or `1795824000000`; undefined when it is none of them.
+ * @param {string} v
+ */
+function parseTime(v) {
+  if (/^\d{1,16}$/.test(v)) return Number(v);
+  if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v)) return undefined;
+  const ms = Date.parse(v);
+  return Number.isNaN(ms) ? undefined : ms;
+}
 
 /**
  * An empty value clears an optional setting on `portal update`.
@@ -359,6 +384,45 @@ const COMMANDS = {
   "portal disable": portalConfigCommand("portals.disable", "disable a portal (its sessions answer 403 at once)", "Disabled"),
   "portal enable": portalConfigCommand("portals.enable", "enable a portal again", "Enabled"),
   "portal delete": portalConfigCommand("portals.delete", "delete a portal; its sessions end", "Deleted"),
+  audit: {
+    summary: "a workspace's audit log, newest first (filters: --event, --actor, --resource, --since, --until)",
+    flags: {
+      workspace: { kind: "value", required: true, check: checks.workspace, help: "workspace id (ws_…)" },
+      event: { kind: "multi", check: checks.event, help: "only this action, e.g. key.create (repeatable)" },
+      actor: { kind: "value", check: checks.name, help: "only this actor: a root key id (key_…), an end user's externalId, or operator" },
+      "actor-type": { kind: "value", check: checks.actorType, help: "only root_key, portal_user or operator" },
+      resource: { kind: "value", check: checks.name, help: "only events about this resource id" },
+      since: { kind: "value", check: checks.time, help: "from this time (ISO 8601 or unix ms), inclusive" },
+      until: { kind: "value", check: checks.time, help: "before this time (ISO 8601 or unix ms)" },
+      limit: { kind: "value", check: checks.limit, help: "events per page, 1–100 (default 50)" },
+      cursor: { kind: "value", check: checks.name, help: "the next page: the cursor a previous page printed" },
+    },
+    request: (f) => ({
+      endpoint: "audit.list",
+      body: {
+        workspaceId: f.workspace,
+        events: f.event?.length ? f.event : undefined,
+        actorId: f.actor,
+        actorType: f["actor-type"],
+        resourceId: f.resource,
+        since: f.since === undefined ? undefined : parseTime(f.since),
+        until: f.until === undefined ? undefined : parseTime(f.until),
+        limit: f.limit === undefined ? undefined : Number(f.limit),
+        cursor: f.cursor,
+      },
+    }),
+    json: (/** @type {AuditEvent[]} */ d, _f, page) => ({ events: d, cursor: page?.cursor }),
+    human: (/** @type {AuditEvent[]} */ d, f, page) =>
+      [
+        table(d, [
+          ["TIME (UTC)", (e) => when(e.time)],
+          ["ACTOR", (e) => `${e.actor.type}:${e.actor.id}`],
+          ["EVENT", (e) => e.event],
+          ["RESOURCE", (e) => e.resourceId ?? ""],
+        ]),
+        ...(page?.cursor ? [`More: keyport audit --workspace ${f.workspace} … --cursor ${page.cursor}`] : []),
+      ].join("\n"),
+  },
   demo: {
     summary: "seed a demo workspace, API, user with keys and a branded portal; print a portal link",
     flags: {},
@@ -534,6 +598,14 @@ function operatorToken() {
  * @type {Record<string, string>}
  */
 const FIELD_FLAGS = {
+  events: "--event",
+  actorId: "--actor",
+  actorType: "--actor-type",
+  resourceId: "--resource",
+  since: "--since",
+  until: "--until",
+  limit: "--limit",
+  cursor: "--cursor",
   name: "--name",
   displayName: "--name",
   slug: "--slug",
@@ -579,7 +651,7 @@ function serverMessage(error) {
  * @param {string} endpoint
  * @param {Record<string, unknown>} body
  * @param {string} token
- * @returns {Promise<{ exit: 0, data: unknown } | { exit: 1, message: string }>}
+ * @returns {Promise<{ exit: 0, data: unknown, page?: Page } | { exit: 1, message: string }>}
  */
 async function call(baseUrl, endpoint, body, token) {
   let res;
@@ -595,7 +667,7 @@ async function call(baseUrl, endpoint, body, token) {
     return { exit: 1, message: `cannot reach the Keyport server at ${baseUrl} (${reason}); is it running? Start it with npm start, or pass --url` };
   }
   const text = await res.text();
-  /** @type {{ data?: unknown, error?: ServerError } | null} */
+  /** @type {{ data?: unknown, pagination?: Page, error?: ServerError } | null} */
   let json;
   try {
     json = JSON.parse(text);
@@ -604,7 +676,7 @@ async function call(baseUrl, endpoint, body, token) {
   }
   // `?.`: a JSON `null` answer (not a Keyport server) is a refusal, not a crash.
   if (!res.ok || !json?.data) return { exit: 1, message: serverMessage(json?.error) };
-  return { exit: 0, data: json.data };
+  return { exit: 0, data: json.data, page: json.pagination };
 }
 
 /**
@@ -645,7 +717,7 @@ async function main(argv) {
   }
   const result = await call(baseUrl, request.endpoint, request.body, token);
   if (result.exit !== 0) return fail(result.exit, result.message);
-  console.log(values.json ? JSON.stringify(spec.json(result.data, values)) : spec.human(result.data, values));
+  console.log(values.json ? JSON.stringify(spec.json(result.data, values, result.page)) : spec.human(result.data, values, result.page));
   return 0;
 }
 

@@ -48,6 +48,11 @@ describe("keyport CLI: bad input is refused locally, naming the flag", () => {
     [["portal", "update", "--workspace", "ws_1"], "--slug"],
     [["portal", "disable", "--workspace", "nope", "--slug", "ok-slug"], "--workspace"],
     [["workspace", "list", "--url", "ftp://x"], "--url"],
+    [["audit"], "--workspace"],
+    [["audit", "--workspace", "ws_1", "--since", "yesterday"], "--since"],
+    [["audit", "--workspace", "ws_1", "--limit", "500"], "--limit"],
+    [["audit", "--workspace", "ws_1", "--event", "Key Create"], "--event"],
+    [["audit", "--workspace", "ws_1", "--actor-type", "robot"], "--actor-type"],
   ])("%j → exit 2, one line naming %s", async (args, flag) => {
     const r = await run(args, offline);
     expect(r.code).toBe(2);
@@ -148,6 +153,22 @@ describe.each(BACKENDS)("keyport CLI against a server on %s", (backend) => {
     expect((await json(["portal", "enable", "--workspace", ws.workspaceId, "--portal", portal.portalId])).enabled).toBe(true);
     expect((await json(["portal", "delete", "--workspace", ws.workspaceId, "--slug", "my-portal"])).portalId).toBe(portal.portalId);
     expect((await json(["portal", "list", "--workspace", ws.workspaceId])).portals).toEqual([]);
+  });
+
+  it("audit: the workspace's log newest first, filtered and paged by cursor", async () => {
+    const ws = await json(["workspace", "create", "--name", "Audited"]);
+    const api = await json(["api", "create", "--workspace", ws.workspaceId, "--name", "production"]);
+    await json(["portal", "create", "--workspace", ws.workspaceId, "--slug", "audited", "--api", api.apiId]);
+    const first = await json(["audit", "--workspace", ws.workspaceId, "--limit", "2"]);
+    expect(first.events.map((e: { event: string }) => e.event)).toEqual(["portal.create", "api.create"]);
+    expect(first.cursor).toEqual(expect.any(String));
+    const rest = await json(["audit", "--workspace", ws.workspaceId, "--limit", "2", "--cursor", first.cursor]);
+    expect(rest).toEqual({ events: [expect.objectContaining({ event: "workspace.create", actor: { type: "operator", id: "operator" } })] });
+    const filtered = await json(["audit", "--workspace", ws.workspaceId, "--event", "api.create", "--since", "2020-01-01"]);
+    expect(filtered.events).toEqual([expect.objectContaining({ event: "api.create", resourceId: api.apiId })]);
+    const human = await cli(["audit", "--workspace", ws.workspaceId, "--limit", "1"]);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^TIME \(UTC\)\s+ACTOR\s+EVENT\s+RESOURCE\n.*operator:operator\s+portal\.create\s+pc_\w+\nMore: keyport audit --workspace ws_\w+ … --cursor \S+\n$/);
   });
 
   it("prints friendly text without --json", async () => {

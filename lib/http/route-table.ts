@@ -2,6 +2,7 @@
 // every entry; lib/openapi/openapi.test.ts fails when a folder under app/v2/ or app/operator/v1/ is missing
 // here, so neither the document nor the dispatch can silently go stale.
 import * as v2ApisCreateApi from "@/app/v2/apis.createApi/route";
+import * as v2AuditListEvents from "@/app/v2/audit.listEvents/route";
 import * as v2ApisDeleteApi from "@/app/v2/apis.deleteApi/route";
 import * as v2ApisGetApi from "@/app/v2/apis.getApi/route";
 import * as v2ApisListKeys from "@/app/v2/apis.listKeys/route";
@@ -33,6 +34,7 @@ import * as v2PortalRerollKey from "@/app/v2/portal.rerollKey/route";
 import * as v2PortalRevokeSession from "@/app/v2/portal.revokeSession/route";
 import * as v2PortalUpdateKey from "@/app/v2/portal.updateKey/route";
 import * as opApisCreate from "@/app/operator/v1/apis.create/route";
+import * as opAuditList from "@/app/operator/v1/audit.list/route";
 import * as opDemo from "@/app/operator/v1/demo/route";
 import * as opPortalsCreate from "@/app/operator/v1/portals.create/route";
 import * as opPortalsDelete from "@/app/operator/v1/portals.delete/route";
@@ -56,6 +58,7 @@ export const ROUTES: Record<string, RouteModule> = {
   "/v2/apis.deleteApi": v2ApisDeleteApi,
   "/v2/apis.getApi": v2ApisGetApi,
   "/v2/apis.listKeys": v2ApisListKeys,
+  "/v2/audit.listEvents": v2AuditListEvents,
   "/v2/identities.createIdentity": v2IdentitiesCreateIdentity,
   "/v2/identities.deleteIdentity": v2IdentitiesDeleteIdentity,
   "/v2/identities.getIdentity": v2IdentitiesGetIdentity,
@@ -84,6 +87,7 @@ export const ROUTES: Record<string, RouteModule> = {
   "/v2/portal.revokeSession": v2PortalRevokeSession,
   "/v2/portal.updateKey": v2PortalUpdateKey,
   "/operator/v1/apis.create": opApisCreate,
+  "/operator/v1/audit.list": opAuditList,
   "/operator/v1/demo": opDemo,
   "/operator/v1/portals.create": opPortalsCreate,
   "/operator/v1/portals.delete": opPortalsDelete,

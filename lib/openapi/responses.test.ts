@@ -166,6 +166,10 @@ describe.each(BACKENDS)("response schemas of /openapi.json on %s", (backend) => 
     await rk("apis.deleteApi", { apiId: spareApiId });
     await op("portals.delete", { workspaceId, portal: "dev" });
 
+    // The audit log of all of the above, by the root key and by the operator.
+    expect((await rk("audit.listEvents", { limit: 2 })).pagination?.cursor).toBeTruthy();
+    expect((await op("audit.list", { workspaceId, events: ["portal.delete"] })).data).toHaveLength(1);
+
     // A new route fails here until this scenario calls it.
     expect(operationsOf(doc).filter((o) => !checked.has(o))).toEqual([]);
   });

@@ -28,6 +28,7 @@ type Op = (path: string, body: unknown) => Promise<Res>;
 let unique = 0;
 const BODIES: Record<string, (f: Fixture, op: Op) => Promise<unknown>> = {
   "/operator/v1/apis.create": async (f) => ({ workspaceId: f.workspaceId, name: "sweep api" }),
+  "/operator/v1/audit.list": async (f) => ({ workspaceId: f.workspaceId }),
   "/operator/v1/demo": async () => ({}),
   "/operator/v1/portals.create": async (f) => ({ workspaceId: f.workspaceId, slug: `sweep-new-${++unique}`, apiIds: [f.apiId] }),
   "/operator/v1/portals.delete": async (f, op) => {

@@ -1,0 +1,56 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { type AuditRow, listAuditPage } from "@/db/queries/audit";
+import { decodeCursor, paginate } from "@/lib/api/page-cursor";
+import { Reply } from "@/lib/api/reply";
+import { type Actor, AUDIT_EVENTS, type AuditEvent } from "@/lib/audit/write-audit";
+
+const time = z.number().int().min(0).max(8_640_000_000_000_000);
+
+/** The filters and paging both audit endpoints take (the operator's adds `workspaceId`). */
+export const auditFilterFields = {
+  limit: z.number().int().min(1).max(100).default(50),
+  cursor: z.string().min(1).max(512).optional(),
+  actorType: z.enum(["root_key", "portal_user", "operator"]).optional(),
+  actorId: z.string().min(1).max(256).optional(),
+  events: z.array(z.enum(AUDIT_EVENTS)).min(1).max(AUDIT_EVENTS.length).optional(),
+  resourceId: z.string().min(1).max(256).optional(),
+  since: time.optional(),
+  until: time.optional(),
+};
+export const listAuditEventsInput = z.strictObject(auditFilterFields);
+export type AuditQuery = z.infer<typeof listAuditEventsInput>;
+
+/**
+ * An audit event as the API answers it: who did what to which resource, when. The columns are text;
+ * writeAudit, their only writer, takes the typed Actor and AuditEvent.
+ */
+export function toAuditEvent(row: AuditRow) {
+  return {
+    id: `aud_${row.id}`,
+    time: row.time,
+    actor: { type: row.actorType as Actor["type"], id: row.actorId },
+    event: row.event as AuditEvent,
+    resourceId: row.resourceId ?? undefined,
+    meta: row.meta ?? undefined,
+  };
+}
+
+/** A page of one workspace's audit log, newest first, filtered (docs/api.md "Audit log"). */
+export async function listAuditEvents(db: Db, workspaceId: string, q: AuditQuery) {
+  const after = decodeCursor(q.cursor);
+  const rows = await listAuditPage(db, {
+    workspaceId,
+    actorType: q.actorType,
+    actorId: q.actorId,
+    events: q.events,
+    resourceId: q.resourceId,
+    since: q.since,
+    until: q.until,
+    before: after ? { time: after.createdAt, id: Number(after.id) } : undefined,
+    limit: q.limit,
+  });
+  const { page, pagination } = paginate(rows, q.limit, (r) => ({ createdAt: r.time, id: String(r.id) }));
+  return new Reply(page.map(toAuditEvent), { pagination });
+}
