@@ -22,10 +22,12 @@ const serverOnlyIsEmpty = {
 };
 
 /**
+ * The one set of build options: `npm run build`, `npm run dev` and lib/testing/backend-bundle.ts (which
+ * lists the bundle's inputs in a test) all build with these.
  * @param {{ dev: boolean, outfile: string, plugins?: esbuild.Plugin[] }} settings
  * @returns {esbuild.BuildOptions}
  */
-function options({ dev, outfile, plugins = [] }) {
+export function backendBuildOptions({ dev, outfile, plugins = [] }) {
   return {
     absWorkingDir: root,
     entryPoints: [path.join(root, "lib/backend-plane/bundle-entry.ts")],
@@ -46,7 +48,7 @@ function options({ dev, outfile, plugins = [] }) {
 
 /** One production build, for `npm run build`. */
 export async function buildBackend() {
-  await esbuild.build(options({ dev: false, outfile: BACKEND_BUNDLE }));
+  await esbuild.build(backendBuildOptions({ dev: false, outfile: BACKEND_BUNDLE }));
   return BACKEND_BUNDLE;
 }
 
@@ -58,7 +60,7 @@ export async function buildBackend() {
 export async function watchBackend(onBuilt) {
   const outfile = path.join(root, ".next/backend-plane/dev.mjs");
   const ctx = await esbuild.context(
-    options({
+    backendBuildOptions({
       dev: true,
       outfile,
       plugins: [{ name: "on-built", setup: (b) => b.onEnd((r) => (r.errors.length ? undefined : onBuilt(outfile))) }],
