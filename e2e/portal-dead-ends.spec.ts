@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, KeyportClient, test } from "./fixtures/portal-session";
+import { shot } from "./fixtures/screenshots";
 
 /**
  * The ends of a visit and the wrong turns: every page a user can land on without a session says what
@@ -110,6 +111,7 @@ test("the demo agrees with itself: keys used by its history, the template's limi
   await expect(row("Local development").locator('td[data-label="Last used"]')).toHaveText("Never");
   await expect(row("Local development").locator('td[data-label="Limits"]')).toContainText("10,000 credits");
   for (const name of ["Production", "Staging", "Local development"]) await expect(row(name).locator('td[data-label="Limits"]')).toContainText("100 per minute");
+  await shot(page, "demo-keys");
 
   // A key created in the portal starts where the demo's keys started.
   await page.getByRole("button", { name: "Create key" }).first().click();
@@ -120,8 +122,15 @@ test("the demo agrees with itself: keys used by its history, the template's limi
   await expect(row("Made here").locator('td[data-label="Limits"]')).toContainText("10,000 credits");
 
   // The demo's return URL is this server's home page: an ended session lands there, greeted.
-  await client.call("/v2/portal.revokeSession", { externalId: "user_123" }, demo.rootKey);
   await page.getByRole("link", { name: "Usage" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Usage" })).toBeVisible();
+  // Every seeded verification is in the day shown, and the valid ones are the credits the keys spent.
+  await expect(page.getByTestId("stat-total")).toHaveText("240");
+  await expect(page.getByTestId("stat-valid")).toHaveText(String(10_000 - 9_828 + 10_000 - 9_943));
+  await shot(page, "demo-usage");
+
+  await client.call("/v2/portal.revokeSession", { externalId: "user_123" }, demo.rootKey);
+  await page.getByRole("link", { name: "API keys" }).click();
   await expect(page).toHaveURL(/\/\?reason=session_expired$/);
   await expect(page.getByRole("note")).toContainText("Your portal session has ended.");
 });

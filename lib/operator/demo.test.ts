@@ -30,15 +30,17 @@ describe.each(BACKENDS)("operator demo on %s", (backend) => {
     for (const e of events) perOutcome[e.outcome] = (perOutcome[e.outcome] ?? 0) + 1;
     expect(perOutcome).toEqual({ VALID: 229, RATE_LIMITED: 11 });
 
-    // The keys agree with that history: last used at their newest verification (never, without one),
-    // and each valid verification spent one of the template's 10,000 credits.
-    type Listed = { keyId: string; name: string; start: string; lastUsedAt?: number; credits?: { remaining: number }; ratelimits: unknown[] };
+    // The keys agree with that history: made before it, last used at their newest verification (never,
+    // without one), and each valid verification spent one of the template's 10,000 credits.
+    type Listed = { keyId: string; name: string; start: string; createdAt: number; lastUsedAt?: number; credits?: { remaining: number }; ratelimits: unknown[] };
     const listed = new Map((keys.body.data as Listed[]).map((k) => [k.name, k]));
     for (const name of ["Production", "Staging", "Local development"]) {
       const key = listed.get(name)!;
       const own = events.filter((e) => e.keyId === key.keyId);
       const newest = own.length ? Math.max(...own.map((e) => e.time)) : undefined;
       expect(key.lastUsedAt, name).toBe(newest);
+      // Made before its history began.
+      expect(Math.min(...own.map((e) => e.time)), name).toBeGreaterThan(key.createdAt);
       expect(key.credits, name).toEqual({ remaining: 10_000 - own.filter((e) => e.outcome === "VALID").length });
       expect(key.start, name).toMatch(/^demo_/);
     }

@@ -24,10 +24,12 @@ import { createWorkspace } from "@/lib/workspaces/create-workspace";
 const SLUG = "demo";
 const EXTERNAL_ID = "user_123";
 const ALL_PERMISSIONS = ["read_key", "create_key", "reroll_key", "update_key", "delete_key", "read_analytics"].map((a) => `api.*.${a}`);
+const DAY_MS = 86_400_000;
+/** Made three days ago; used over the last day, the last time `quietMinutes` ago. */
 const DEMO_KEYS = [
-  { name: "Production", verifications: 180 },
-  { name: "Staging", verifications: 60 },
-  { name: "Local development", verifications: 0 },
+  { name: "Production", verifications: 180, quietMinutes: 2 },
+  { name: "Staging", verifications: 60, quietMinutes: 180 },
+  { name: "Local development", verifications: 0, quietMinutes: 0 },
 ];
 
 /**
@@ -105,10 +107,11 @@ export async function seedDemo({ db, actor }: { db: Db; actor: Actor }) {
 }
 
 /**
- * Three keys for user_123, made from the portal's key template as portal.createKey makes them, and a
- * day of verifications spread over time so the analytics chart has a shape. The history is what the
- * keys show: each valid verification spent one of the template's credits, and each key's lastUsedAt is
- * its newest verification, as the events flush records it (lib/verification/record-event.ts).
+ * Three keys for user_123, made three days ago from the portal's key template as portal.createKey
+ * makes them, and a day of verifications spread over time so the analytics chart has a shape. The
+ * history is what the keys show: each valid verification spent one of the template's credits, and each
+ * key's lastUsedAt is its newest verification, as the events flush records it
+ * (lib/verification/record-event.ts).
  */
 async function seedKeys(db: Db, workspaceId: string, apiId: string, template: KeyTemplate) {
   return db.transaction(async (tx) => {
@@ -116,12 +119,13 @@ async function seedKeys(db: Db, workspaceId: string, apiId: string, template: Ke
     const at = now();
     const events: VerificationEventRow[] = [];
     const keys: { keyId: string; name: string; key: string }[] = [];
+    const createdAt = at - 3 * DAY_MS;
     for (const spec of DEMO_KEYS) {
-      const uses = history(spec.verifications, at);
-      const fields = keyFromTemplate(template, at);
+      const uses = history(spec.verifications, at, spec.quietMinutes);
+      const fields = keyFromTemplate(template, createdAt);
       const spent = uses.filter((u) => u.outcome === "VALID").length;
       const credits = fields.credits && { ...fields.credits, remaining: Math.max(0, fields.credits.remaining - spent) };
-      const { keyId, key } = await mintKey(tx, { workspaceId, apiId, identityId, name: spec.name, ...fields, credits });
+      const { keyId, key } = await mintKey(tx, { workspaceId, apiId, identityId, name: spec.name, ...fields, credits, createdAt });
       keys.push({ keyId, name: spec.name, key });
       for (const use of uses) events.push({ ...use, workspaceId, apiId, keyId, identityId });
     }
@@ -131,10 +135,15 @@ async function seedKeys(db: Db, workspaceId: string, apiId: string, template: Ke
   });
 }
 
-/** `count` verifications over the last 24 h, deterministic, newest at `at`; every 23rd was over the rate limit. */
-function history(count: number, at: number): { time: number; outcome: VerificationOutcome }[] {
+/**
+ * `count` verifications within the last 23 h (so all of them fall inside the Usage tab's 24-hour window,
+ * which ends with the current hour), deterministic, the newest `quietMinutes` before `at`; every 23rd
+ * was over the rate limit.
+ */
+function history(count: number, at: number, quietMinutes: number): { time: number; outcome: VerificationOutcome }[] {
+  const newest = at - quietMinutes * 60_000;
   return Array.from({ length: count }, (_, i) => ({
-    time: at - ((i * 7919) % 1440) * 60_000,
+    time: newest - ((i * 7919) % (23 * 60 - quietMinutes)) * 60_000,
     outcome: i % 23 === 0 ? "RATE_LIMITED" : "VALID",
   }));
 }
