@@ -5,8 +5,13 @@ import "./docs/docs.css";
 // PUBLIC_URL is read at request time, so one build serves any deployment.
 export const dynamic = "force-dynamic";
 
-/** What this server is, and the one call a backend makes to send a user to their portal. */
-export default function Home() {
+/**
+ * What this server is, and the one call a backend makes to send a user to their portal. A portal
+ * whose return URL is this page (the demo's) sends its users back with `?reason=…`: they are greeted
+ * with what happened and how to get back in.
+ */
+export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { reason } = await searchParams;
   const url = env().PUBLIC_URL;
   const createSession = `curl -X POST ${url}/v2/portal.createSession \\
   -H "Authorization: Bearer $ROOT_KEY" \\
@@ -25,6 +30,7 @@ export default function Home() {
 }`;
   return (
     <main className="doc">
+      {reason ? <PortalReturn expired={reason === "session_expired"} /> : null}
       <h1>Keyport</h1>
       <p>
         This server issues and verifies API keys for a SaaS product&apos;s own users, and gives each of them a branded{" "}
@@ -65,5 +71,20 @@ export default function Home() {
         </li>
       </ul>
     </main>
+  );
+}
+
+/** The line a user sent back from a portal reads first. */
+function PortalReturn({ expired }: { expired: boolean }) {
+  return (
+    <div className="doc-notice" role="note">
+      <p>
+        <strong>{expired ? "Your portal session has ended." : "You’ve left the API keys portal."}</strong> To manage your API keys
+        again, open them from the app that sent you: it signs you in with a new link.
+      </p>
+      <p>
+        Trying the demo? Run <code>npx --no-install keyport demo</code> for a fresh portal link.
+      </p>
+    </div>
   );
 }

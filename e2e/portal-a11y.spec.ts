@@ -80,6 +80,39 @@ for (const colorScheme of ["light", "dark"] as const) {
         }
       });
 
+      test("the dead ends, the branded landing and the home page's greeting pass axe", async ({ page, keyport }) => {
+        const tenant = await keyport.tenant({ portal: { displayName: "Acme Cloud", primaryColor: "#0f766e" } });
+        await page.goto(`/portal/${tenant.portalId}/ended?reason=session_expired`);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await check(page, "ended-session_expired-no-return");
+        for (const [screen, path] of [
+          ["ended-unknown-portal", "/portal/pc_doesnotexist0000/ended?reason=no_session"],
+          ["404-link-malformed", "/portal/not-a-portal?session=pst_x"],
+          ["404-link-unknown", "/portal/pc_doesnotexist0000?session=pst_x"],
+          ["404-portal-path", `/portal/${tenant.portalId}/no-such-tab`],
+          ["404-page", "/no-such-page"],
+          ["home-returned", "/?reason=session_expired"],
+        ] as const) {
+          await page.goto(path);
+          await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+          await check(page, screen);
+        }
+
+        // The landing page, held mid-exchange (its spinner), then as if the network dropped (its retry button).
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        await page.route("**/v2/portal.exchangeCode", async (route) => {
+          await held;
+          await route.abort("internetdisconnected");
+        });
+        await page.goto((await tenant.createSession({ externalId: "alice" })).url);
+        await expect(page.getByRole("heading", { level: 1, name: "Signing you in…" })).toBeVisible();
+        await check(page, "landing");
+        release();
+        await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+        await check(page, "landing-offline");
+      });
+
       test("the home page and the error docs pass axe", async ({ page }) => {
         await page.goto("/");
         await check(page, "home");

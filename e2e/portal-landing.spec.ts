@@ -53,6 +53,43 @@ test("a link carrying the code as ?code= (Unkey's current document) signs in too
   expect(page.url()).not.toContain(code);
 });
 
+test("the landing page wears the portal's name and colour in a centred card while it signs the user in", async ({ page, keyport }) => {
+  const tenant = await keyport.tenant({ portal: { displayName: "Acme Cloud", primaryColor: "#0f766e" } });
+  const brand = "rgb(15, 118, 110)";
+  // The exchange is held until the page has been looked at; the first attempt fails as if offline.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let attempts = 0;
+  await page.route("**/v2/portal.exchangeCode", async (route) => {
+    attempts += 1;
+    if (attempts === 1) return route.abort("internetdisconnected");
+    await held;
+    await route.continue();
+  });
+
+  await page.goto((await tenant.createSession({ externalId: "user_123" })).url);
+  const card = page.locator("main .p-message.card");
+  await expect(card.getByRole("heading", { level: 1, name: "We couldn’t reach the server" })).toBeVisible();
+  await expect(card.getByText("Acme Cloud", { exact: true })).toBeVisible();
+  await expect(page).toHaveTitle("Signing in · Acme Cloud");
+  await expect(card.locator(".p-brand-mark")).toHaveCSS("background-color", brand);
+  await expect(card.getByRole("button", { name: "Try again" })).toHaveCSS("background-color", brand);
+  await expect(card.getByRole("button", { name: "Try again" })).toHaveCSS("color", "rgb(255, 255, 255)");
+
+  await card.getByRole("button", { name: "Try again" }).click();
+  await expect(card.getByRole("heading", { level: 1, name: "Signing you in…" })).toBeVisible();
+  await expect(card.locator(".spinner")).toHaveCSS("border-top-color", brand);
+  const box = (await card.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  expect(Math.abs(box.x - (viewport.width - box.x - box.width)), "centred across").toBeLessThanOrEqual(1);
+  expect(Math.abs(box.y - (viewport.height - box.y - box.height)), "centred down").toBeLessThanOrEqual(1);
+  await shot(page, "landing");
+
+  release();
+  await expect(page).toHaveURL(new RegExp(`/portal/${tenant.portalId}/keys$`));
+  await expect(page.getByTestId("signed-in-as")).toHaveText("user_123");
+});
+
 test("a used link shows what happened and what to do", async ({ browser, keyport }) => {
   const tenant = await keyport.tenant({ portal: { displayName: "Acme Cloud", returnUrl: "https://app.acme.test/settings" } });
   const session = await tenant.createSession({ externalId: "user_123" });
@@ -106,6 +143,9 @@ test("a session revoked mid-visit without a return URL shows the explanatory pag
   await page.getByRole("dialog").getByLabel("Name").fill("Too late");
   await page.getByRole("dialog").getByRole("button", { name: "Create key" }).click();
   await expect(page.getByRole("heading", { name: "Your session has ended" })).toBeVisible();
+  // No return URL to offer: the page names the way back in.
+  await expect(page.getByText(/ask .+ for a new link: open the API keys page there again/)).toBeVisible();
+  await expect(page.getByRole("link", { name: /Back to/ })).toHaveCount(0);
 });
 
 test("sign out ends the session on the server and in the browser", async ({ page, keyport }) => {

@@ -133,8 +133,10 @@ export async function existingApiIds(db: Db | Tx, workspaceId: string, apiIds: s
 }
 
 /**
- * Public face of a portal for the signed-out pages: display name, logo, colour, default return link.
- * Only enabled portals answer; a `pc_` id is random, and these fields are what the portal shows anyway.
+ * Public face of a portal for the pages shown without a session (the landing page, the "ended"
+ * pages): display name, logo, colour, default return link, and whether it is enabled. A disabled
+ * portal answers too: a preview link lands there (docs/sessions.md), and its "unavailable" page still
+ * names it. A `pc_` id is random, and these fields are what the portal shows anyway.
  */
 export async function findPortalFaceById(db: Db | Tx, portalId: string) {
   const rows = await db
@@ -143,9 +145,10 @@ export async function findPortalFaceById(db: Db | Tx, portalId: string) {
       logoUrl: portalConfigs.logoUrl,
       primaryColor: portalConfigs.primaryColor,
       returnUrl: portalConfigs.returnUrl,
+      enabled: portalConfigs.enabled,
     })
     .from(portalConfigs)
-    .where(and(eq(portalConfigs.id, portalId), eq(portalConfigs.enabled, true)))
+    .where(eq(portalConfigs.id, portalId))
     .limit(1);
   return rows[0];
 }

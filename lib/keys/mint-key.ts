@@ -24,6 +24,8 @@ export type MintKeyParams = {
   ratelimits?: { name: string; limit: number; duration: number; autoApply: boolean }[];
   enabled?: boolean;
   permissions?: string[];
+  /** When the key was made: now, unless a seed backdates it (the demo's keys predate their history). */
+  createdAt?: number;
 };
 
 /** `prefix_` + base58 of `byteLength` CSPRNG bytes; no prefix → just the base58 part. */
@@ -43,7 +45,7 @@ export async function mintKey(tx: Db | Tx, p: MintKeyParams): Promise<{ keyId: s
   const byteLength = p.byteLength ?? 16;
   const key = generateKey(p.prefix ?? api.prefix, byteLength);
   const keyId = newId("key");
-  const at = now();
+  const at = p.createdAt ?? now();
   await insertKey(tx, {
     id: keyId,
     workspaceId: p.workspaceId,

@@ -4,7 +4,8 @@ import type { Db } from "@/db/client";
 import { insertVerificationEvents, type VerificationEventRow } from "@/db/queries/events";
 import { findPortalConfig, liveApiIdsByPortal } from "@/db/queries/portal-configs";
 import { findWorkspaceBySlug } from "@/db/queries/workspaces";
-import type { VerificationOutcome } from "@/db/schema";
+import { touchLastUsed } from "@/db/queries/keys";
+import type { KeyTemplate, VerificationOutcome } from "@/db/schema";
 import type { Actor } from "@/lib/audit/write-audit";
 import { rootAuthFor } from "@/lib/auth/root-key";
 import { now } from "@/lib/clock";
@@ -15,16 +16,20 @@ import { createRootKey } from "@/lib/operator/create-root-key";
 import { provisionApi } from "@/lib/operator/provision-api";
 import { createSession } from "@/lib/portal-sessions/create-session";
 import { createPortal } from "@/lib/portal-configs/create-portal";
+import { keyFromTemplate } from "@/lib/portal-configs/key-from-template";
 import { isValidReturnUrl } from "@/lib/portal-configs/rules";
+import { lastUseByKey } from "@/lib/verification/last-use";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 
 const SLUG = "demo";
 const EXTERNAL_ID = "user_123";
 const ALL_PERMISSIONS = ["read_key", "create_key", "reroll_key", "update_key", "delete_key", "read_analytics"].map((a) => `api.*.${a}`);
+const DAY_MS = 86_400_000;
+/** Made three days ago; used over the last day, the last time `quietMinutes` ago. */
 const DEMO_KEYS = [
-  { name: "Production", verifications: 180 },
-  { name: "Staging", verifications: 60 },
-  { name: "Local development", verifications: 0 },
+  { name: "Production", verifications: 180, quietMinutes: 2 },
+  { name: "Staging", verifications: 60, quietMinutes: 180 },
+  { name: "Local development", verifications: 0, quietMinutes: 0 },
 ];
 
 /**
@@ -60,7 +65,7 @@ export async function seedDemo({ db, actor }: { db: Db; actor: Actor }) {
         workspaceId,
         slug: SLUG,
         apiIds: [apiId],
-        displayName: "Demo Co API keys",
+        displayName: "Demo Co",
         primaryColor: "#0f766e",
         returnUrl: isValidReturnUrl(`${publicUrl}/`) ? `${publicUrl}/` : undefined,
         apiBaseUrl: isValidReturnUrl(publicUrl) ? publicUrl : undefined,
@@ -77,7 +82,7 @@ export async function seedDemo({ db, actor }: { db: Db; actor: Actor }) {
   }
   if (!portal) throw new Error("demo portal vanished");
 
-  if (created) keys = await seedKeys(db, workspaceId, apiId);
+  if (created) keys = await seedKeys(db, workspaceId, apiId, portal.keyTemplate);
 
   const session = await createSession({
     db,
@@ -101,23 +106,44 @@ export async function seedDemo({ db, actor }: { db: Db; actor: Actor }) {
   };
 }
 
-/** Three keys for user_123, and a day of verifications spread over time so the analytics chart has a shape. */
-async function seedKeys(db: Db, workspaceId: string, apiId: string) {
+/**
+ * Three keys for user_123, made three days ago from the portal's key template as portal.createKey
+ * makes them, and a day of verifications spread over time so the analytics chart has a shape. The
+ * history is what the keys show: each valid verification spent one of the template's credits, and each
+ * key's lastUsedAt is its newest verification, as the events flush records it
+ * (lib/verification/record-event.ts).
+ */
+async function seedKeys(db: Db, workspaceId: string, apiId: string, template: KeyTemplate) {
   return db.transaction(async (tx) => {
     const identityId = await ensureIdentity(tx, workspaceId, EXTERNAL_ID);
     const at = now();
     const events: VerificationEventRow[] = [];
     const keys: { keyId: string; name: string; key: string }[] = [];
+    const createdAt = at - 3 * DAY_MS;
     for (const spec of DEMO_KEYS) {
-      const { keyId, key } = await mintKey(tx, { workspaceId, apiId, identityId, name: spec.name, prefix: "demo" });
+      const uses = history(spec.verifications, at, spec.quietMinutes);
+      const fields = keyFromTemplate(template, createdAt);
+      const spent = uses.filter((u) => u.outcome === "VALID").length;
+      const credits = fields.credits && { ...fields.credits, remaining: Math.max(0, fields.credits.remaining - spent) };
+      const { keyId, key } = await mintKey(tx, { workspaceId, apiId, identityId, name: spec.name, ...fields, credits, createdAt });
       keys.push({ keyId, name: spec.name, key });
-      for (let i = 0; i < spec.verifications; i++) {
-        // Deterministic spread over the last 24 h, with a few refusals mixed in.
-        const outcome: VerificationOutcome = i % 23 === 0 ? "RATE_LIMITED" : i % 31 === 0 ? "USAGE_EXCEEDED" : "VALID";
-        events.push({ time: at - Math.floor(((i * 7919) % 1440) * 60_000), workspaceId, apiId, keyId, identityId, outcome });
-      }
+      for (const use of uses) events.push({ ...use, workspaceId, apiId, keyId, identityId });
     }
     await insertVerificationEvents(tx, randomUUID(), events);
+    await touchLastUsed(tx, lastUseByKey(events));
     return keys;
   });
+}
+
+/**
+ * `count` verifications within the last 23 h (so all of them fall inside the Usage tab's 24-hour window,
+ * which ends with the current hour), deterministic, the newest `quietMinutes` before `at`; every 23rd
+ * was over the rate limit.
+ */
+function history(count: number, at: number, quietMinutes: number): { time: number; outcome: VerificationOutcome }[] {
+  const newest = at - quietMinutes * 60_000;
+  return Array.from({ length: count }, (_, i) => ({
+    time: newest - ((i * 7919) % (23 * 60 - quietMinutes)) * 60_000,
+    outcome: i % 23 === 0 ? "RATE_LIMITED" : "VALID",
+  }));
 }

@@ -8,6 +8,7 @@ import { now } from "@/lib/clock";
 import { ensureIdentity } from "@/lib/identities/ensure-identity";
 import { TIME_MAX_MS } from "@/lib/keys/key-fields";
 import { mintKey } from "@/lib/keys/mint-key";
+import { keyFromTemplate } from "@/lib/portal-configs/key-from-template";
 import type { PortalSessionContext } from "@/lib/portal-sessions/session-context";
 import { apisWhere, assertWritable, requireSessionPermission } from "@/lib/portal-sessions/session-permissions";
 
@@ -32,7 +33,6 @@ export async function createKey({ db, session, input }: { db: Db; session: Porta
   if (input.expires !== undefined && input.expires <= at) {
     throw invalidInput("body.expires", "expires must be a unix time in milliseconds in the future.", "Send a time after now, or leave expires out.", "body.expires: must be in the future.");
   }
-  const template = session.portal.keyTemplate;
   return db.transaction(async (tx) => {
     const identityId = await ensureIdentity(tx, session.workspaceId, session.externalId);
     await lockIdentity(tx, session.workspaceId, identityId);
@@ -44,12 +44,8 @@ export async function createKey({ db, session, input }: { db: Db; session: Porta
       workspaceId: session.workspaceId,
       apiId: apiId as string,
       identityId,
-      prefix: template.prefix,
-      byteLength: template.byteLength,
       name: input.name,
-      expires: input.expires ?? (template.defaultExpiryMs ? at + template.defaultExpiryMs : undefined),
-      credits: template.credits,
-      ratelimits: template.ratelimits,
+      ...keyFromTemplate(session.portal.keyTemplate, at, input.expires),
     });
     await writeAudit(tx, { workspaceId: session.workspaceId, actor: session.actor, event: "key.create", resourceId: created.keyId, meta: { apiId, portalId: session.portalId } });
     return created;

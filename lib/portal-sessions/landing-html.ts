@@ -1,3 +1,5 @@
+import { staticPage, type StaticFace } from "@/lib/ui/static-page";
+
 /**
  * The landing page as a self-contained HTML document. It is served by a route handler, not a React
  * page, because the App Router serialises the full request URL — `?session=<code>` included — into
@@ -63,30 +65,17 @@ const SCRIPT = `(function () {
   redeem();
 })();`;
 
-// Every text reaches WCAG AA (4.5:1) in both themes: the button's text is dark on the light accent of dark mode.
-const STYLE = `:root{color-scheme:light dark;--bg:#fff;--fg:#111827;--muted:#6b7280;--border:#e5e7eb;--accent:#4f46e5;--accent-fg:#fff}
-@media (prefers-color-scheme:dark){:root{--bg:#0b0f17;--fg:#e5e7eb;--muted:#9ca3af;--border:#1f2937;--accent:#818cf8;--accent-fg:#0b0f17}}
-*{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
-main{min-height:100dvh;display:grid;place-items:center;padding:24px 16px}.msg{width:min(440px,100%)}
-h1{font-size:20px;margin:12px 0 8px}p{color:var(--muted);margin:0 0 12px}
-.spinner{width:22px;height:22px;border-radius:50%;border:2.5px solid var(--border);border-top-color:var(--accent);animation:spin .8s linear infinite}
-.msg:not([aria-busy=true]) .spinner{visibility:hidden}
-@keyframes spin{to{transform:rotate(360deg)}}@media (prefers-reduced-motion:reduce){.spinner{animation-duration:2.4s}}
-p strong{color:var(--fg);font-weight:600;overflow-wrap:anywhere}
-.actions{display:flex;gap:10px;flex-wrap:wrap;margin-top:18px}.actions[hidden]{display:none}
-button{min-height:36px;max-width:100%;padding:6px 14px;border-radius:8px;border:1px solid transparent;background:var(--accent);color:var(--accent-fg);font:inherit;font-weight:500;cursor:pointer;overflow-wrap:anywhere;text-align:left}
-button.secondary{background:var(--bg);color:var(--fg);border-color:var(--border)}
-button:focus-visible{outline:2px solid var(--accent);outline-offset:2px}`;
-
-export function landingHtml(portalId: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer"><meta name="robots" content="noindex, nofollow">
-<title>Signing in · Keyport</title><style>${STYLE}</style></head>
-<body><main><div class="msg" id="landing" data-portal="${portalId}" role="status" aria-live="polite" aria-busy="true">
-<div class="spinner" aria-hidden="true"></div><h1 id="title">Signing you in…</h1><p id="detail">This takes a moment.</p>
+/**
+ * The document: the portal's brand (name, logo, colour) on the message card, the live region the script
+ * writes into, and the script. The portal id lands in an attribute; only the strict `pc_` shape reaches
+ * here (the route checks it), so there is nothing to escape in it.
+ */
+export function landingHtml(portalId: string, face: StaticFace): string {
+  const content = `<div class="live" id="landing" data-portal="${portalId}" role="status" aria-live="polite" aria-busy="true">
+<div class="p-status"><div class="spinner" aria-hidden="true"></div><h1 id="title">Signing you in…</h1></div><p id="detail">This takes a moment.</p>
 <button type="button" id="retry" hidden>Try again</button>
 <div class="actions" id="choice" hidden><button type="button" id="stay">Stay signed in</button><button type="button" id="switch" class="secondary">Switch account</button></div>
 <noscript><p>JavaScript is needed to sign in: the portal redeems your one-time link from the browser. Turn it on for this site, then open the link again from your app.</p></noscript>
-</div></main><script>${SCRIPT}</script></body></html>`;
+</div>`;
+  return staticPage({ title: `Signing in · ${face.displayName}`, face, content, script: SCRIPT });
 }

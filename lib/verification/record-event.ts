@@ -5,6 +5,7 @@ import { insertVerificationEvents, pruneVerificationFlushes, type VerificationEv
 import { touchLastUsed } from "@/db/queries/keys";
 import { pruneRatelimitCounters } from "@/db/queries/ratelimits";
 import { now } from "@/lib/clock";
+import { lastUseByKey } from "@/lib/verification/last-use";
 import { onShutdown } from "@/lib/lifecycle/shutdown";
 import { log } from "@/lib/log";
 
@@ -108,8 +109,7 @@ async function flushOnce(s: State): Promise<void> {
   }
   // lastUsedAt (of what landed) and pruning are best effort: a failure here must not duplicate the events above.
   try {
-    const seen = new Map<string, number>();
-    for (const batch of batches.slice(0, sent)) for (const e of batch.rows) if (e.keyId && e.outcome !== "NOT_FOUND") seen.set(e.keyId, Math.max(seen.get(e.keyId) ?? 0, e.time));
+    const seen = lastUseByKey(batches.slice(0, sent).flatMap((b) => b.rows));
     if (!failure) {
       await touchLastUsed(db, seen);
       const at = now();

@@ -1,14 +1,24 @@
 // GET /portal/<pc_id>?session=<code> (or ?code=<code>) — the landing page that redeems a one-time portal link
-import { PORTAL_ID } from "@/lib/portal-sessions/portal-id";
 import { landingHtml } from "@/lib/portal-sessions/landing-html";
+import { linkNotFoundHtml } from "@/lib/portal-sessions/link-not-found-html";
+import { portalFace } from "@/lib/portal-sessions/portal-face";
+import { PORTAL_ID } from "@/lib/portal-sessions/portal-id";
+import { MALFORMED_LINK, UNKNOWN_PORTAL } from "@/lib/ui/dead-ends";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_req: Request, { params }: { params: Promise<{ portalId: string }> }): Promise<Response> {
   const { portalId } = await params;
   // The id lands in an attribute: only the strict `pc_` shape passes (nothing to escape).
-  if (!PORTAL_ID.test(portalId)) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  return new Response(landingHtml(portalId), {
+  if (!PORTAL_ID.test(portalId)) return html(linkNotFoundHtml(MALFORMED_LINK), 404);
+  const face = await portalFace(portalId);
+  if (!face) return html(linkNotFoundHtml(UNKNOWN_PORTAL), 404);
+  return html(landingHtml(portalId, face), 200);
+}
+
+function html(body: string, status: number): Response {
+  return new Response(body, {
+    status,
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": "no-store, max-age=0",

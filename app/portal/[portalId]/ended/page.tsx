@@ -1,70 +1,78 @@
-import type { CSSProperties } from "react";
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
-import { findPortalFaceById } from "@/db/queries/portal-configs";
-import { brandStyle } from "@/lib/ui/branding";
 import { safeReturnUrl } from "@/lib/portal-configs/return-url";
-import { Brand } from "../../_components/brand";
-import { PORTAL_ID } from "@/lib/portal-sessions/page-session";
+import { portalFace } from "@/lib/portal-sessions/portal-face";
+import { UNKNOWN_PORTAL } from "@/lib/ui/dead-ends";
+import { MessageCard } from "../../_components/message-card";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Portal" };
 
-type Copy = { title: string; body: (app: string) => string };
+/** What happened, and the one thing to do next: every way back in is a new link from the app. */
+type Copy = { title: string; body: (app: string) => string; next: (app: string) => string };
 
-/** What happened and what to do, for every way a visit can end without a session. */
+/** Every way a visit can end without a session. */
 const REASONS: Record<string, Copy> = {
   invalid_link: {
     title: "This link can’t be used",
-    body: (app) =>
-      `Sign-in links work once and expire 15 minutes after they are created. This one has already been used, has expired, or was copied incompletely. Go back to ${app} and open the API keys page again to get a fresh link.`,
+    body: () => "Sign-in links work once and expire 15 minutes after they are created. This one has already been used, has expired, or was copied incompletely.",
+    next: (app) => `Ask ${app} for a new link: open the API keys page there again.`,
   },
   signed_out: {
     title: "You’re signed out",
-    body: (app) => `Your session has ended on this device. To manage your API keys again, open them from ${app}.`,
+    body: () => "Your session has ended on this device.",
+    next: (app) => `To manage your API keys again, open them from ${app}: it signs you in with a new link.`,
   },
   session_expired: {
     title: "Your session has ended",
-    body: (app) => `For your security, portal sessions end after a while, or when ${app} signs you out. Open the API keys page from ${app} again to continue.`,
+    body: (app) => `For your security, portal sessions end after a while, or when ${app} signs you out.`,
+    next: (app) => `To continue, ask ${app} for a new link: open the API keys page there again.`,
   },
   no_session: {
     title: "You’re not signed in",
-    body: (app) => `This portal is opened from ${app}, which signs you in automatically. Go back to ${app} and open your API keys from there.`,
+    body: (app) => `This portal is opened from ${app}, which signs you in with a one-time link.`,
+    next: (app) => `Go back to ${app} and open your API keys from there to get a new link.`,
   },
   rate_limited: {
     title: "Too many attempts",
-    body: (app) => `There were too many failed sign-in attempts from your network. Wait a minute, then open the API keys page from ${app} again.`,
+    body: () => "There were too many failed sign-in attempts from your network.",
+    next: (app) => `Wait a minute, then ask ${app} for a new link: open the API keys page there again.`,
   },
   unavailable: {
     title: "This portal is unavailable",
-    body: (app) => `The API keys portal has been turned off. Contact ${app} if you need to manage your keys.`,
+    body: () => "This API keys portal has been turned off.",
+    next: (app) => `Contact ${app} if you need to manage your keys.`,
   },
 };
 
 export default async function Ended({ params, searchParams }: { params: Promise<{ portalId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { portalId } = await params;
   const { reason } = await searchParams;
-  const copy = (typeof reason === "string" && Object.hasOwn(REASONS, reason) ? REASONS[reason] : undefined) ?? REASONS.no_session!;
-  const face = PORTAL_ID.test(portalId) ? await findPortalFaceById(await getDb(), portalId) : undefined;
-  const app = face?.displayName ?? "the app that sent you here";
-  const returnUrl = safeReturnUrl(face?.returnUrl);
+  const face = await portalFace(portalId);
 
+  if (!face) {
+    return (
+      <MessageCard title={UNKNOWN_PORTAL.title}>
+        <p>{UNKNOWN_PORTAL.body}</p>
+        <p className="p-next">{UNKNOWN_PORTAL.next}</p>
+      </MessageCard>
+    );
+  }
+
+  // A turned-off portal says so, whichever way the visit ended.
+  const key = face.enabled ? reason : "unavailable";
+  const copy = (typeof key === "string" && Object.hasOwn(REASONS, key) ? REASONS[key] : undefined) ?? REASONS.no_session!;
+  const returnUrl = safeReturnUrl(face.returnUrl);
   return (
-    <div className="portal" style={brandStyle(face?.primaryColor) as CSSProperties}>
-      <main className="p-center">
-        <div className="p-message card card-pad">
-          {face ? <Brand displayName={face.displayName} logoUrl={face.logoUrl} /> : null}
-          <h1>{copy.title}</h1>
-          <p>{copy.body(app)}</p>
-          {returnUrl ? (
-            <div className="actions">
-              <a className="btn btn-primary" href={returnUrl} rel="noreferrer">
-                Back to {face?.displayName}
-              </a>
-            </div>
-          ) : null}
+    <MessageCard face={face} title={copy.title}>
+      <p>{copy.body(face.displayName)}</p>
+      <p className="p-next">{copy.next(face.displayName)}</p>
+      {returnUrl ? (
+        <div className="actions">
+          <a className="btn btn-primary" href={returnUrl} rel="noreferrer">
+            Back to {face.displayName}
+          </a>
         </div>
-      </main>
-    </div>
+      ) : null}
+    </MessageCard>
   );
 }
