@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RouteDoc } from "@/lib/api/route";
-import { advanceToNextWindow } from "@/lib/clock";
+import { advanceToNextWindow, now } from "@/lib/clock";
 import { ROUTES } from "@/lib/http/route-table";
 import { expectError, type Res } from "@/lib/testing/harness";
 import { useTestApp } from "@/lib/testing/test-app";
@@ -92,8 +92,15 @@ describe.each(BACKENDS)("operator auth over every operator route on %s", (backen
     return out;
   }
 
+  /**
+   * Wrong-token failures counted in the current minute window. Only this window: the clock moves a
+   * window per route, and a failing call now and then prunes windows over ten minutes old.
+   */
   async function operatorFailures(): Promise<number> {
-    const [row] = await rows<{ n: unknown }>(sql`select coalesce(sum(failures), 0) as n from portal_exchange_failures where address like 'operator:%'`);
+    const window = Math.floor(now() / 60_000) * 60_000;
+    const [row] = await rows<{ n: unknown }>(
+      sql`select coalesce(sum(failures), 0) as n from portal_exchange_failures where address like 'operator:%' and window_start = ${window}`,
+    );
     return Number(row?.n);
   }
 
