@@ -12,7 +12,7 @@ export function CodeBlock({ code, lang, label }: { code: string; lang?: string; 
         <span className="code-lang">{lang}</span>
         <CopyButton text={code} label={label} />
       </div>
-      <pre tabIndex={0} aria-label={label}>
+      <pre tabIndex={0}>
         <code>{code}</code>
       </pre>
     </div>

@@ -41,11 +41,17 @@ export function UsageChart({ buckets, ticks, title }: { buckets: Bucket[]; ticks
       </div>
       <div className="chart-x">
         {ticks.map((t) => (
-          <span key={t.index} className={t.minor ? "chart-x-label minor" : "chart-x-label"} style={{ left: `${(t.index + 0.5) * slot}%` }}>
+          <span key={t.index} className={t.minor ? "chart-x-label minor" : "chart-x-label"} style={place(t.index, slot)}>
             {t.label}
           </span>
         ))}
       </div>
     </div>
   );
+}
+
+/** Centred under its bar; near the right edge, ending with its bar instead, so it stays inside the card. */
+function place(index: number, slot: number): { left: string } | { right: string; transform: string } {
+  const centre = (index + 0.5) * slot;
+  return centre > 88 ? { right: `${100 - (index + 1) * slot}%`, transform: "none" } : { left: `${centre}%` };
 }
