@@ -63,7 +63,7 @@ export function byDay(hourly: Bucket[], timeZone: string): Bucket[] {
 export type AxisTick = { index: number; label: string; minor: boolean };
 
 /**
- * Time labels under the bars, at round local times: every 4 hours (24 h), every midnight (7 d),
+ * Time labels under the bars, at round local times: every 4 hours, midnight as its date (24 h), every midnight (7 d),
  * every 5th day counted back from today (30 d). `minor` ones are left out on a phone.
  */
 export function axisTicks(buckets: Bucket[], range: RangeKey, timeZone: string): AxisTick[] {
@@ -72,7 +72,8 @@ export function axisTicks(buckets: Bucket[], range: RangeKey, timeZone: string):
     const mid = b.time + (range === "30d" ? DAY / 2 : HOUR / 2);
     if (range === "24h") {
       const hour = localHour(mid, timeZone);
-      if (hour % 4 === 0) ticks.push({ index, label: formatTime(b.time, timeZone, "hour"), minor: hour % 8 !== 0 });
+      // Midnight names the new day instead.
+      if (hour % 4 === 0) ticks.push({ index, label: formatTime(b.time, timeZone, hour === 0 ? "date" : "hour"), minor: hour % 8 !== 0 });
     } else if (range === "7d") {
       if (localHour(mid, timeZone) === 0) ticks.push({ index, label: formatTime(mid, timeZone, "weekday"), minor: ticks.length % 2 === 1 });
     } else if ((buckets.length - 1 - index) % 5 === 0) {

@@ -34,7 +34,8 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
     );
   }
 
-  const timeZone = validTimeZone((await cookies()).get(TIME_ZONE_COOKIE)?.value) ?? "UTC";
+  const zoneCookie = (await cookies()).get(TIME_ZONE_COOKIE)?.value.slice(0, 64);
+  const timeZone = validTimeZone(zoneCookie) ?? "UTC";
   const range = parseRange(sp.range);
   const { label: rangeLabel, unit } = RANGES[range];
   const keyId = typeof sp.key === "string" && /^key_[A-Za-z0-9]{1,64}$/.test(sp.key) ? sp.key : undefined;
@@ -58,7 +59,7 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
 
   return (
     <>
-      <TimeZoneSync current={timeZone} />
+      <TimeZoneSync current={timeZone} received={zoneCookie} />
       <div className="p-page-head">
         <div>
           <h1>Usage</h1>
@@ -127,7 +128,7 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
           </ul>
           <details className="data-table">
             <summary>Show as a table</summary>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label="Verifications table">
               <table className="table">
                 <caption className="visually-hidden">{title}</caption>
                 <thead>
