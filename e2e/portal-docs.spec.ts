@@ -59,10 +59,10 @@ test.describe("the docs tab", () => {
     await page.getByRole("button", { name: "Copy curl example" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Copied" })).toHaveCount(1);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('export DEMO_API_KEY="demo_YOUR_API_KEY"\n\ncurl https://api.demo.test/v1/ \\\n  -H "Authorization: Bearer $DEMO_API_KEY"');
-    const copyCode = note.getByRole("button", { name: "Copy code" });
+    const copyCode = note.getByRole("button", { name: "Copy bash code" });
     await copyCode.focus();
     await page.keyboard.press("Enter");
-    await expect(note.getByRole("button", { name: "Copied code" })).toBeVisible();
+    await expect(note.getByRole("button", { name: "Copied bash code" })).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("/rather/long/path?and=a&query=string");
     await expect(note.getByText("bash", { exact: true })).toBeVisible();
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -78,7 +78,7 @@ test.describe("the docs tab", () => {
     await expect(code).toHaveCSS("overflow-x", "auto");
     expect(await code.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    const copy = page.getByTestId("docs-note").getByRole("button", { name: "Copy code" });
+    const copy = page.getByTestId("docs-note").getByRole("button", { name: "Copy bash code" });
     await copy.scrollIntoViewIfNeeded();
     await expect(copy).toBeInViewport({ ratio: 1 });
   });

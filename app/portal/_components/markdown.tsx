@@ -24,7 +24,7 @@ function block(b: Block, tight: boolean): ReactNode {
       return <H>{inlines(b.children)}</H>;
     }
     case "code":
-      return <CodeBlock code={b.text} lang={b.lang} label="code" />;
+      return <CodeBlock code={b.text} lang={b.lang} label={b.lang ? `${b.lang} code` : "code"} />;
     case "list": {
       const items = b.items.map((item, i) => <li key={i}>{blocks(item, b.tight)}</li>);
       return b.ordered ? <ol start={b.start}>{items}</ol> : <ul>{items}</ul>;
