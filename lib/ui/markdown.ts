@@ -1,6 +1,6 @@
 import type { Nodes, PhrasingContent, Root, RootContent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
-import { toString } from "mdast-util-to-string";
+import { toString as plainText } from "mdast-util-to-string";
 
 /**
  * The markdown of a portal's docs note (docsMarkdown), as docs/portal-docs-markdown.md describes it:
@@ -70,7 +70,7 @@ function blocks(nodes: RootContent[], ctx: Context, depth: number): Block[] {
 }
 
 function block(node: RootContent, ctx: Context, depth: number): Block[] {
-  if (depth >= MAX_DEPTH && (node.type === "list" || node.type === "blockquote")) return textParagraph(toString(node));
+  if (depth >= MAX_DEPTH && (node.type === "list" || node.type === "blockquote")) return textParagraph(plainText(node));
   switch (node.type) {
     case "paragraph":
       return paragraph(inlines(node.children, ctx, depth));
@@ -98,7 +98,7 @@ function block(node: RootContent, ctx: Context, depth: number): Block[] {
       return [];
     default:
       // Anything else this parser could produce (raw HTML if it were ever switched on) is shown as text.
-      return textParagraph(toString(node));
+      return textParagraph(plainText(node));
   }
 }
 
@@ -114,7 +114,7 @@ function inlines(nodes: PhrasingContent[], ctx: Context, depth: number): Inline[
 }
 
 function phrase(node: PhrasingContent, ctx: Context, depth: number): Inline[] {
-  if (depth >= MAX_DEPTH) return [{ kind: "text", text: toString(node) }];
+  if (depth >= MAX_DEPTH) return [{ kind: "text", text: plainText(node) }];
   switch (node.type) {
     case "text":
       return [{ kind: "text", text: node.value }];
@@ -135,7 +135,7 @@ function phrase(node: PhrasingContent, ctx: Context, depth: number): Inline[] {
     case "imageReference":
       return [{ kind: "text", text: node.alt ?? "" }];
     default:
-      return [{ kind: "text", text: toString(node) }];
+      return [{ kind: "text", text: plainText(node) }];
   }
 }
 
