@@ -70,7 +70,7 @@ export async function seedDemo({ db, actor }: { db: Db; actor: Actor }) {
         returnUrl: isValidReturnUrl(`${publicUrl}/`) ? `${publicUrl}/` : undefined,
         apiBaseUrl: isValidReturnUrl(publicUrl) ? publicUrl : undefined,
         docsMarkdown:
-          "## Using your key\n\nSend it on every request:\n\n```\ncurl https://api.demo.example/v1/things -H \"Authorization: Bearer <your key>\"\n```\n\nKeys are shown once. Lost one? Roll it and update your app.",
+          "## Using your key\n\n- Keys are shown **once**: keep yours in your server's secret store, never in a web page.\n- Each key allows 100 requests a minute and 10,000 in all.\n- Lost one? **Roll** it and update your app.\n\n## Limits\n\nPast the rate limit, calls are refused until the minute is up: the Usage tab shows them as *Rate limited*.",
         sessionPolicy: "fixed",
         maxKeys: 10,
         keyTemplate: { prefix: "demo", credits: { remaining: 10_000 }, ratelimits: [{ name: "requests", limit: 100, duration: 60_000, autoApply: true }] },

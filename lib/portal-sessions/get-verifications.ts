@@ -65,12 +65,13 @@ function emptyBucket(time: number): VerificationBucket {
 /**
  * portal.getVerifications: the end user's verifications in [startTime, endTime) as a contiguous,
  * zero-filled series of UTC-aligned buckets (`time` = bucket start), in the APIs where the session
- * holds `read_analytics`; `keyId` narrows to one of the user's own keys.
+ * holds `read_analytics`; `keyId` narrows to one of the user's own keys. The portal's own pages
+ * may ask for a `bucketMs` of their own (hours over 30 days, to add up by the viewer's local day).
  */
-export async function getVerifications({ db, session, input }: { db: Db; session: PortalSessionContext; input: z.infer<typeof getVerificationsInput> }) {
+export async function getVerifications({ db, session, input, bucketMs }: { db: Db; session: PortalSessionContext; input: z.infer<typeof getVerificationsInput>; bucketMs?: number }) {
   if (input.endTime <= input.startTime) throw new ApiError("unkey/application/invalid_input", "endTime must be after startTime.");
   requireSessionPermission(session, "read_analytics");
-  const size = bucketSize(input.endTime - input.startTime);
+  const size = bucketMs ?? bucketSize(input.endTime - input.startTime);
   const first = Math.floor(input.startTime / size) * size;
   const buckets = new Map<number, VerificationBucket>();
   for (let t = first; t < input.endTime; t += size) buckets.set(t, emptyBucket(t));

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { now } from "@/lib/clock";
-import { OUTCOMES, RANGES, type RangeKey, parseRange, totals, windowFor } from "@/lib/ui/analytics";
+import { OUTCOMES, RANGES, type RangeKey, axisTicks, byDay, parseRange, totals, windowFor } from "@/lib/ui/analytics";
 import { formatCount } from "@/lib/ui/format";
+import { TIME_ZONE_COOKIE, formatTime, validTimeZone, zoneLabel } from "@/lib/ui/time-zone";
+import { TimeZoneSync } from "../../../_components/time-zone-sync";
 import { UsageChart } from "../../../_components/usage-chart";
 import { listPortalKeys } from "@/lib/portal-sessions/page-keys";
 import { abilities } from "@/lib/portal-sessions/abilities";
@@ -12,7 +15,10 @@ import { portalVerifications } from "@/lib/portal-sessions/page-verifications";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Usage" };
 
-/** Verifications over 24 h / 7 d / 30 d, all keys or one, by outcome: an SVG chart and the table behind it. */
+/**
+ * Verifications over 24 h / 7 d / 30 d, all keys or one, by outcome: a chart and the table behind
+ * it, in the viewer's time zone (UTC until the browser has said which, and without JavaScript).
+ */
 export default async function UsagePage({ params, searchParams }: { params: Promise<{ portalId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { portalId } = await params;
   const sp = await searchParams;
@@ -28,30 +34,37 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
     );
   }
 
+  const zoneCookie = (await cookies()).get(TIME_ZONE_COOKIE)?.value.slice(0, 64);
+  const timeZone = validTimeZone(zoneCookie) ?? "UTC";
   const range = parseRange(sp.range);
+  const { label: rangeLabel, unit } = RANGES[range];
   const keyId = typeof sp.key === "string" && /^key_[A-Za-z0-9]{1,64}$/.test(sp.key) ? sp.key : undefined;
-  const { startTime, endTime } = windowFor(range, now());
+  const at = now();
+  const { startTime, endTime } = windowFor(range, at, timeZone);
   const [found, keys] = await Promise.all([
     portalVerifications(session, { startTime, endTime, keyId }),
     can.readKeys ? listPortalKeys(session, { limit: 100 }).then((p) => p.keys) : Promise.resolve([]),
   ]);
   // A key id that is not one of the user's keys (stale link): say so and show all keys instead.
-  const buckets = found ?? (await portalVerifications(session, { startTime, endTime })) ?? [];
+  const hourly = found ?? (await portalVerifications(session, { startTime, endTime })) ?? [];
+  const buckets = unit === "day" ? byDay(hourly, timeZone) : hourly;
   const unknownKey = found === undefined;
   const sum = totals(buckets);
   const rejected = sum.total - sum.valid;
-  const unit = RANGES[range].bucketMs === 86_400_000 ? "day" : "hour";
   const selected = unknownKey ? undefined : keys.find((k) => k.keyId === keyId);
   const scope = keyId && !unknownKey ? `key ${selected?.name || selected?.start || keyId}` : "all your keys";
+  const zone = zoneLabel(timeZone, at);
+  const title = `Verifications per ${unit}, ${scope}, last ${rangeLabel} (times in ${zone})`;
   const href = (r: RangeKey) => `${base}?${new URLSearchParams({ range: r, ...(keyId ? { key: keyId } : {}) })}`;
 
   return (
     <>
+      <TimeZoneSync current={timeZone} received={zoneCookie} />
       <div className="p-page-head">
         <div>
           <h1>Usage</h1>
           <p>
-            Verifications of {scope} over the last {RANGES[range].label}.
+            Verifications of {scope} over the last {rangeLabel}.
           </p>
         </div>
         <nav className="seg" aria-label="Time range">
@@ -78,7 +91,7 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
             <option value="">All keys</option>
             {keys.map((k) => (
               <option key={k.keyId} value={k.keyId}>
-                {k.name || `${k.start}…`}
+                {k.name ? `${k.name} (${k.start}…)` : `${k.start}…`}
               </option>
             ))}
           </select>
@@ -94,55 +107,63 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
         <Stat label="Rejected" value={rejected} testId="stat-rejected" />
       </div>
 
-      <div className="card card-pad">
-        <UsageChart buckets={buckets} unit={unit} title={`Verifications per ${unit}, ${scope}, last ${RANGES[range].label}`} />
-        <ul className="legend" aria-hidden="true">
-          {OUTCOMES.map((o) => (
-            <li key={o.field}>
-              <span className="swatch" style={{ background: o.color }} />
-              {o.label}
-            </li>
-          ))}
-        </ul>
-        <details className="data-table">
-          <summary>Show as a table</summary>
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">
-                Verifications per {unit}, {scope}, last {RANGES[range].label} (UTC)
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{unit === "day" ? "Day (UTC)" : "Hour (UTC)"}</th>
-                  <th scope="col" className="num">
-                    Total
-                  </th>
-                  {OUTCOMES.map((o) => (
-                    <th scope="col" className="num" key={o.field}>
-                      {o.label}
+      {sum.total === 0 ? (
+        <div className="card empty usage-empty" data-testid="usage-empty">
+          <h2>No verifications in the last {rangeLabel}</h2>
+          <p>When your app sends {scope === "all your keys" ? "one of your keys" : `the ${scope}`} to the API, each call shows up here within a minute.</p>
+        </div>
+      ) : (
+        <div className="card card-pad">
+          <p className="chart-zone" data-testid="time-zone">
+            Times in {zone}
+          </p>
+          <UsageChart buckets={buckets} ticks={axisTicks(buckets, range, timeZone)} title={title} />
+          <ul className="legend" aria-hidden="true">
+            {OUTCOMES.map((o) => (
+              <li key={o.field}>
+                <span className="swatch" style={{ background: o.color }} />
+                {o.label}
+              </li>
+            ))}
+          </ul>
+          <details className="data-table">
+            <summary>Show as a table</summary>
+            <div className="table-wrap" tabIndex={0} role="region" aria-label="Verifications table">
+              <table className="table">
+                <caption className="visually-hidden">{title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{unit === "day" ? "Day" : "Hour"}</th>
+                    <th scope="col" className="num">
+                      Total
                     </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {buckets.map((b) => (
-                  <tr key={b.time}>
-                    <th scope="row" style={{ fontWeight: 400, textTransform: "none", letterSpacing: 0, color: "inherit" }}>
-                      {new Date(b.time).toISOString().slice(0, unit === "day" ? 10 : 16).replace("T", " ")}
-                    </th>
-                    <td className="num">{formatCount(b.total)}</td>
                     {OUTCOMES.map((o) => (
-                      <td className="num" key={o.field}>
-                        {formatCount(b[o.field])}
-                      </td>
+                      <th scope="col" className="num" key={o.field}>
+                        {o.label}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
-      </div>
+                </thead>
+                <tbody>
+                  {buckets.map((b) => (
+                    <tr key={b.time}>
+                      <th scope="row">
+                        <time dateTime={new Date(b.time).toISOString()}>{formatTime(b.time, timeZone, unit === "day" ? "row-day" : "row-hour")}</time>
+                      </th>
+                      <td className="num">{formatCount(b.total)}</td>
+                      {OUTCOMES.map((o) => (
+                        <td className="num" key={o.field}>
+                          {formatCount(b[o.field])}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </div>
+      )}
     </>
   );
 }

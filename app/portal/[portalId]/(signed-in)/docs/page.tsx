@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { CodeBlock } from "../../../_components/code-block";
 import { Markdown } from "../../../_components/markdown";
+import { docsExamples } from "@/lib/ui/docs-examples";
 import { portalApis } from "@/lib/portal-sessions/page-apis";
 import { requirePortalSession } from "@/lib/portal-sessions/page-session";
 
@@ -12,15 +14,8 @@ export default async function DocsPage({ params }: { params: Promise<{ portalId:
   const session = await requirePortalSession(portalId);
   const apis = await portalApis(session);
   const prefix = session.portal.keyTemplate.prefix ?? apis.find((a) => a.prefix)?.prefix;
-  const example = `${prefix ? `${prefix}_` : ""}YOUR_API_KEY`;
-  const base = session.portal.apiBaseUrl ?? "https://api.example.com";
+  const ex = docsExamples({ prefix, apiBaseUrl: session.portal.apiBaseUrl });
   const name = session.portal.displayName;
-
-  const curl = `curl ${base.replace(/\/+$/, "")}/ \\
-  -H "Authorization: Bearer ${example}"`;
-  const js = `const res = await fetch("${base.replace(/\/+$/, "")}/", {
-  headers: { Authorization: \`Bearer \${process.env.${envName(name)}_API_KEY}\` },
-});`;
 
   return (
     <>
@@ -39,15 +34,18 @@ export default async function DocsPage({ params }: { params: Promise<{ portalId:
           ) : null}
           . Keep keys on your server: never ship them in a web page or a mobile app.
         </p>
+        <p>
+          The examples read the key from the environment variable <code data-testid="env-var">{ex.envVar}</code>.
+        </p>
+        {ex.placeholder ? (
+          <p className="muted" data-testid="base-url-placeholder">
+            <code>{ex.baseUrl}</code> stands for the {name} API&apos;s address: take it from {name}&apos;s own documentation.
+          </p>
+        ) : null}
         <h2 className="p-section-title">curl</h2>
-        <pre tabIndex={0}>
-          <code>{curl}</code>
-        </pre>
+        <CodeBlock code={ex.shell} lang="shell" label="curl example" />
         <h2 className="p-section-title">JavaScript</h2>
-        <pre tabIndex={0}>
-          <code>{js}</code>
-        </pre>
-        {session.portal.apiBaseUrl ? null : <p className="muted">Replace the example address with the {name} API address from its documentation.</p>}
+        <CodeBlock code={ex.javascript} lang="javascript" label="JavaScript example" />
       </div>
       {session.portal.docsMarkdown ? (
         <>
@@ -59,9 +57,4 @@ export default async function DocsPage({ params }: { params: Promise<{ portalId:
       ) : null}
     </>
   );
-}
-
-function envName(displayName: string): string {
-  const s = displayName.toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_+|_+$/g, "");
-  return /^[A-Z]/.test(s) ? s.slice(0, 24) : "SERVICE";
 }

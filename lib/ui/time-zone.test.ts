@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { dayKey, formatTime, offsetMs, startOfDay, validTimeZone, zoneLabel } from "./time-zone";
+
+describe("time zones", () => {
+  it("accepts IANA zones by their canonical name and refuses anything else", () => {
+    expect(validTimeZone("Asia/Tokyo")).toBe("Asia/Tokyo");
+    expect(validTimeZone("Etc/UTC")).toBe("UTC");
+    expect(validTimeZone("UTC")).toBe("UTC");
+    for (const bad of [undefined, "", "Mars/Olympus", "Asia/Tokyo; x=1", "a".repeat(65), "<script>"]) expect(validTimeZone(bad)).toBeUndefined();
+  });
+
+  it("knows offsets, local days and their starts, DST included", () => {
+    const t = Date.UTC(2026, 4, 8, 20);
+    expect(offsetMs(t, "Asia/Tokyo")).toBe(9 * 3_600_000);
+    expect(dayKey(t, "Asia/Tokyo")).toBe("2026-05-09");
+    expect(dayKey(t, "UTC")).toBe("2026-05-08");
+    expect(startOfDay(t, "Asia/Tokyo")).toBe(Date.UTC(2026, 4, 8, 15));
+    // New York springs forward on 8 March 2026: that day began at 05:00 UTC (EST), the next at 04:00 (EDT).
+    expect(startOfDay(Date.UTC(2026, 2, 8, 20), "America/New_York")).toBe(Date.UTC(2026, 2, 8, 5));
+    expect(startOfDay(Date.UTC(2026, 2, 9, 20), "America/New_York")).toBe(Date.UTC(2026, 2, 9, 4));
+  });
+
+  it("names the zone with its offset and formats times in it", () => {
+    const t = Date.UTC(2025, 10, 26, 13);
+    expect(zoneLabel("UTC", t)).toBe("UTC");
+    expect(zoneLabel("Asia/Tokyo", t)).toBe("Asia/Tokyo (GMT+9)");
+    expect(formatTime(t, "Asia/Tokyo", "row-hour")).toBe("Wed 26 Nov, 22:00");
+    expect(formatTime(t, "UTC", "row-hour")).toBe("Wed 26 Nov, 13:00");
+    expect(formatTime(t, "UTC", "hour")).toBe("13:00");
+    expect(formatTime(t, "UTC", "date")).toBe("26 Nov");
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Usage times in the viewer's time zone. The browser's zone reaches the server in a cookie
+ * (TimeZoneSync sets it); until then, and without JavaScript, pages use UTC and say so.
+ */
+export const TIME_ZONE_COOKIE = "keyport_tz";
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${timeZone}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", { timeZone, ...options });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** The zone's canonical IANA name, or undefined for anything this runtime does not know. */
+export function validTimeZone(value: string | undefined): string | undefined {
+  if (!value || value.length > 64 || !/^[A-Za-z0-9_+/-]+$/.test(value)) return undefined;
+  try {
+    return new Intl.DateTimeFormat("en-GB", { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+type Wall = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+function wall(at: number, timeZone: string): Wall {
+  const parts = formatter(timeZone, { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", hourCycle: "h23" }).formatToParts(at);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+}
+
+/** The zone's offset from UTC at `at`, in ms (Tokyo: +9 h). */
+export function offsetMs(at: number, timeZone: string): number {
+  const w = wall(at, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(at / 1000) * 1000;
+}
+
+/** The instant the local day holding `at` began (two passes settle a DST change on that day). */
+export function startOfDay(at: number, timeZone: string): number {
+  const w = wall(at, timeZone);
+  const midnight = Date.UTC(w.year, w.month - 1, w.day);
+  return midnight - offsetMs(midnight - offsetMs(midnight, timeZone), timeZone);
+}
+
+/** `2026-05-08` in the zone: which local day an instant falls on. */
+export function dayKey(at: number, timeZone: string): string {
+  const w = wall(at, timeZone);
+  return `${w.year}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}`;
+}
+
+export function localHour(at: number, timeZone: string): number {
+  return wall(at, timeZone).hour;
+}
+
+/** `Asia/Tokyo (GMT+9)`, or `UTC`. */
+export function zoneLabel(timeZone: string, at: number): string {
+  if (timeZone === "UTC") return "UTC";
+  const offset = formatter(timeZone, { timeZoneName: "shortOffset" })
+    .formatToParts(at)
+    .find((p) => p.type === "timeZoneName")?.value;
+  return offset ? `${timeZone} (${offset})` : timeZone;
+}
+
+/** Axis and table wording: `22:00`, `Wed 26`, `26 Nov`, `Wed 26 Nov, 22:00`, `Wed 26 Nov`. */
+export function formatTime(at: number, timeZone: string, style: "hour" | "weekday" | "date" | "row-hour" | "row-day"): string {
+  const options: Record<typeof style, Intl.DateTimeFormatOptions> = {
+    hour: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+    weekday: { weekday: "short", day: "numeric" },
+    date: { day: "numeric", month: "short" },
+    "row-hour": { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+    "row-day": { weekday: "short", day: "numeric", month: "short" },
+  };
+  return formatter(timeZone, options[style]).format(at);
+}
