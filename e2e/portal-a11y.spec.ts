@@ -59,11 +59,14 @@ for (const colorScheme of ["light", "dark"] as const) {
         await check(page, "revoke-dialog");
         await page.keyboard.press("Escape");
 
+        // Client navigations: the new page's <title> replaces the old one after its body, so wait for it.
         await page.getByRole("link", { name: "Usage" }).click();
         await expect(page.getByRole("heading", { level: 1, name: "Usage" })).toBeVisible();
+        await expect(page).toHaveTitle(/^Usage/);
         await check(page, "usage");
         await page.getByRole("link", { name: "Docs" }).click();
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await expect(page).toHaveTitle(/^Docs/);
         await check(page, "docs");
 
         // The landing page, asking before it would switch alice's browser to eve (login CSRF guard).
