@@ -36,6 +36,8 @@ for (const colorScheme of ["light", "dark"] as const) {
         await tenant.createKey({ externalId: "alice", name: "Metered", credits: { remaining: 0 } });
         const off = await tenant.createKey({ externalId: "alice", name: "Turned off" });
         await tenant.v2("keys.updateKey", { keyId: off.keyId, enabled: false });
+        const rolled = await tenant.createKey({ externalId: "alice", name: "Rolled" });
+        await tenant.v2("keys.rerollKey", { keyId: rolled.keyId, expiration: 3_600_000 });
 
         await page.goto((await tenant.createSession({ externalId: "alice", permissions: ALL_PERMISSIONS })).url);
         await expect(page.getByTestId("signed-in-as")).toHaveText("alice");
@@ -49,16 +51,22 @@ for (const colorScheme of ["light", "dark"] as const) {
         await expect(page.getByRole("dialog")).toBeVisible();
         await check(page, "create-dialog");
         await page.keyboard.press("Escape");
-        await page.getByRole("button", { name: "Revoke Production server" }).click();
+        await page.getByRole("button", { name: "Actions for Production server" }).click();
+        await expect(page.getByRole("menu")).toBeVisible();
+        await check(page, "actions-menu");
+        await page.getByRole("menuitem", { name: "Revoke" }).click();
         await expect(page.getByRole("dialog")).toBeVisible();
         await check(page, "revoke-dialog");
         await page.keyboard.press("Escape");
 
+        // Client navigations: the new page's <title> replaces the old one after its body, so wait for it.
         await page.getByRole("link", { name: "Usage" }).click();
         await expect(page.getByRole("heading", { level: 1, name: "Usage" })).toBeVisible();
+        await expect(page).toHaveTitle(/^Usage/);
         await check(page, "usage");
         await page.getByRole("link", { name: "Docs" }).click();
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await expect(page).toHaveTitle(/^Docs/);
         await check(page, "docs");
 
         // The landing page, asking before it would switch alice's browser to eve (login CSRF guard).

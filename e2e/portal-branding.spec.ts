@@ -46,7 +46,8 @@ test("a preview session shows the banner and cannot change anything", async ({ p
   await page.goto((await tenant.createSession({ externalId: "user_preview", preview: true })).url);
   await expect(page.getByRole("note")).toContainText("Preview");
   await expect(page.getByRole("button", { name: "Create key" })).toBeDisabled();
-  await expect(page.getByRole("button", { name: "Revoke Existing" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Actions for Existing" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Actions for Existing" })).toHaveAttribute("title", /Preview session/);
   const refused = await page.evaluate(async (portalId) => {
     const res = await fetch("/v2/portal.createKey", {
       method: "POST",

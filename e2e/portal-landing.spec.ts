@@ -139,7 +139,7 @@ test("a session revoked mid-visit without a return URL shows the explanatory pag
   await page.goto(session.url);
   await expect(page.getByTestId("signed-in-as")).toHaveText("user_123");
   await tenant.revokeSession(session.id);
-  await page.getByRole("button", { name: "Create key" }).first().click();
+  await page.getByRole("button", { name: "Create your first key" }).click();
   await page.getByRole("dialog").getByLabel("Name").fill("Too late");
   await page.getByRole("dialog").getByRole("button", { name: "Create key" }).click();
   await expect(page.getByRole("heading", { name: "Your session has ended" })).toBeVisible();

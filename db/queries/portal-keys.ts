@@ -1,8 +1,12 @@
 import "server-only";
 import { and, asc, countDistinct, eq, gt, gte, inArray, isNull, lt, or, sql, type Column } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/db/client";
 import { apis, identities, keys, verificationEvents, verificationIdentityRollups, verificationRollups, type VerificationOutcome } from "@/db/schema";
 import type { KeyRow } from "@/db/queries/keys";
+
+/** The key that replaced a rolled one: read only while it is still one of the same end user's live keys. */
+const successor = alias(keys, "successor");
 
 /** The columns the portal shows of a key (lib/portal-sessions/portal-key-view.ts): nothing of the identity, no permissions. */
 const PORTAL_KEY_COLUMNS = {
@@ -18,15 +22,18 @@ const PORTAL_KEY_COLUMNS = {
   creditsRemaining: keys.creditsRemaining,
   refill: keys.refill,
   ratelimits: keys.ratelimits,
+  replacedBy: keys.replacedBy,
+  successorStart: successor.start,
 };
-export type PortalKeyRow = Pick<KeyRow, keyof typeof PORTAL_KEY_COLUMNS>;
+export type PortalKeyRow = Pick<KeyRow, Exclude<keyof typeof PORTAL_KEY_COLUMNS, "successorStart">> & { successorStart: string | null };
 
 type OwnKeysPage = { workspaceId: string; externalId: string; apiIds: string[]; after?: { createdAt: number; id: string }; limit: number; nameContains?: string };
 
 /**
  * Key queries of the portal plane: always one end user's keys (by their externalId, resolved in the
  * same statement) inside a set of APIs (the portal's, narrowed to what the session may do). Live keys
- * of live APIs only, oldest first, limit + 1 rows so the caller knows whether there is more. Every
+ * of live APIs only, oldest first, limit + 1 rows so the caller knows whether there is more. A rolled key
+ * carries its successor's start (a primary-key join), so a list can say which key replaced it. Every
  * portal listing runs this: one round trip, and the statement is built once per variant and handle.
  */
 export async function listOwnKeysPage(db: Db | Tx, p: OwnKeysPage): Promise<PortalKeyRow[]> {
@@ -71,6 +78,7 @@ function prepareOwnKeysPage(db: Db | Tx, after: boolean, named: boolean, variant
     .select(PORTAL_KEY_COLUMNS)
     .from(keys)
     .innerJoin(apis, eq(apis.id, keys.apiId))
+    .leftJoin(successor, and(eq(successor.id, keys.replacedBy), eq(successor.identityId, keys.identityId), isNull(successor.deletedAt)))
     .where(and(...conds))
     .orderBy(asc(keys.createdAt), asc(keys.id))
     .limit(ph("limit"))

@@ -154,7 +154,8 @@ describe.each(BACKENDS)("response schemas of /openapi.json on %s", (backend) => 
     expect(listed.pagination?.cursor).toBeTruthy();
     expect((await pt("listKeys", {})).data).toEqual(expect.arrayContaining([expect.objectContaining({ meta: expect.any(Object), credits: expect.any(Object) })]));
     await pt("getVerifications", { startTime: Date.now() - HOUR, endTime: Date.now() + 60_000 });
-    const rolled = (await pt("rerollKey", { keyId: portalKey.keyId, expiration: 0 })).data;
+    const rolled = (await pt("rerollKey", { keyId: portalKey.keyId, expiration: HOUR })).data;
+    expect((await pt("listKeys", {})).data).toEqual(expect.arrayContaining([expect.objectContaining({ replaced: { by: expect.objectContaining({ keyId: rolled.keyId }) } })]));
     await pt("deleteKey", { keyId: rolled.keyId });
     await rk("portal.listSessions", {});
     await rk("portal.revokeSession", { sessionId: sdkForm.id });

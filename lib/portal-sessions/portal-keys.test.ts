@@ -150,6 +150,27 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
       expect(audit.map((a) => [a.actorType, a.actorId])).toEqual([["portal_user", "user_rr"]]);
     });
 
+    it("listKeys names a rolled key's successor while it is the user's live key; the successor carries no relation", async () => {
+      const k = await createKey(api1, "user_lineage", "Staging");
+      const s = await session("user_lineage");
+      const rolled = (await call("rerollKey", { keyId: k.keyId, expiration: HOUR }, s.token)).body.data;
+      const list = async () => (await call("listKeys", {}, s.token)).body.data as { keyId: string; start: string; expires?: number; replaced?: unknown }[];
+      const [old, fresh] = await list();
+      expect(old?.keyId).toBe(k.keyId);
+      expect(old?.replaced).toEqual({ by: { keyId: rolled.keyId, start: fresh?.start } });
+      expect(fresh?.start).toBe(rolled.key.slice(0, fresh?.start.length));
+      expect(fresh).not.toHaveProperty("replaced");
+      expect(old?.expires).toBeGreaterThan(now());
+
+      // Moved to another user by the company's backend: still rolled, but the successor is not named.
+      await post(app.url, "/v2/keys.updateKey", { keyId: rolled.keyId, externalId: "user_other" }, rootKey);
+      expect((await list()).map((x) => x.replaced)).toEqual([{}]);
+      // Revoked: likewise.
+      await post(app.url, "/v2/keys.updateKey", { keyId: rolled.keyId, externalId: "user_lineage" }, rootKey);
+      expect((await call("deleteKey", { keyId: rolled.keyId }, s.token)).status).toBe(200);
+      expect((await list()).map((x) => x.replaced)).toEqual([{}]);
+    });
+
     it("404 key_not_found for another user's key, a key outside the portal, or an unknown id", async () => {
       const s = await session("user_123");
       for (const keyId of [theirs.keyId, mineOutside.keyId, "key_nope"]) {
@@ -484,8 +505,11 @@ describe.each(BACKENDS)("portal key endpoints on %s", (backend) => {
     expect(ids).toEqual(expect.arrayContaining(mine.map((k) => k.keyId)));
     expect(ids).not.toContain(theirs.keyId);
     expect(ids).not.toContain(mineOutside.keyId);
-    const rolled = await unkey.portal.rerollKey(security, { keyId: mine[1]?.keyId as string, expiration: 0 });
+    const rolled = await unkey.portal.rerollKey(security, { keyId: mine[1]?.keyId as string, expiration: HOUR });
     expect(rolled.data.keyId).toMatch(/^key_/);
+    // The SDK still parses a list holding a key in its grace period (the additive `replaced` field).
+    const relisted = (await unkey.portal.listKeys(security, {})).result.data.map((k) => k.keyId);
+    expect(relisted).toEqual(expect.arrayContaining([mine[1]?.keyId, rolled.data.keyId]));
     expect((await post(app.url, "/v2/keys.verifyKey", { key: rolled.data.key }, rootKey)).body.data.valid).toBe(true);
     // An unaligned window covers every minute bucket it touches: 61 for an hour that starts mid-minute.
     const t = Math.floor(now() / MIN) * MIN + 1;

@@ -37,9 +37,16 @@ export const portalSessionOutput = z.object({
 
 /**
  * What an end user sees of a key (portal-key-view.ts): KeyResponseData without the identity and
- * the permissions; `meta` only when the portal shows it.
+ * the permissions; `meta` only when the portal shows it; `replaced` once the key has been rolled.
  */
-export const portalKeyOutput = keyOutput.omit({ permissions: true, identity: true });
+export const portalKeyOutput = keyOutput.omit({ permissions: true, identity: true }).extend({
+  replaced: z
+    .object({
+      by: z.object({ keyId: z.string(), start: z.string() }).optional().describe("The key that replaced this one, while it is still one of your live keys."),
+    })
+    .optional()
+    .describe("Present once the key has been rolled: it keeps working until `expires` (its grace period) and cannot be rolled again."),
+});
 
 /** portal.listKeys: the page itself is `data`. */
 export const portalKeyListOutput = z.array(portalKeyOutput);

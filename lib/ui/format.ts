@@ -17,8 +17,11 @@ export function relativeTime(at: number, now: number): string {
   const diff = at - now;
   const abs = Math.abs(diff);
   if (abs < 60_000) return diff <= 0 ? "just now" : "in less than a minute";
-  for (const [unit, size] of UNITS) {
-    if (abs >= size) return rtf.format(Math.round(diff / size), unit);
+  // A unit applies from the point where the next smaller one would round up to it: 59 min 40 s is
+  // "in 1 hour", not "in 60 minutes".
+  for (const [i, [unit, size]] of UNITS.entries()) {
+    const smaller = UNITS[i + 1]?.[1] ?? 60_000;
+    if (abs >= size || Math.round(abs / smaller) * smaller >= size) return rtf.format(Math.round(diff / size) || Math.sign(diff), unit);
   }
   return rtf.format(Math.round(diff / 60_000), "minute");
 }

@@ -1,11 +1,17 @@
 /** What the keys table says about a key, derived from its fields at render time. */
-export type KeyState = "active" | "expiring" | "expired" | "disabled" | "exhausted";
+export type KeyState = "active" | "expiring" | "expired" | "disabled" | "exhausted" | "replaced";
 
 const SOON = 7 * 86_400_000;
 
-export function keyState(key: { enabled: boolean; expires?: number; credits?: { remaining?: number | null } }, now: number): KeyState {
+/**
+ * A rolled key in its grace period is "replaced" before anything else it could be: its balance moved
+ * to its successor (the row shows 0 credits, yet it spends from the successor) and its grace end is
+ * what "expiring" would say.
+ */
+export function keyState(key: { enabled: boolean; expires?: number; credits?: { remaining?: number | null }; replaced?: object }, now: number): KeyState {
   if (!key.enabled) return "disabled";
   if (key.expires !== undefined && key.expires <= now) return "expired";
+  if (key.replaced) return "replaced";
   if (typeof key.credits?.remaining === "number" && key.credits.remaining <= 0) return "exhausted";
   if (key.expires !== undefined && key.expires - now <= SOON) return "expiring";
   return "active";
@@ -17,4 +23,5 @@ export const KEY_STATE_LABEL: Record<KeyState, string> = {
   expired: "Expired",
   disabled: "Disabled",
   exhausted: "No credits left",
+  replaced: "Replaced",
 };

@@ -1,6 +1,7 @@
 "use client";
 import { type FormEvent, useId, useState } from "react";
 import { GRACE_OPTIONS } from "@/lib/ui/grace";
+import { ActionMenu, type MenuItem } from "./action-menu";
 import { FormError, SubmitActions } from "./dialog-form-parts";
 import { Modal } from "./modal";
 import { useRevealSecret } from "./secret-host";
@@ -12,8 +13,9 @@ type Can = { rename: boolean; reroll: boolean; revoke: boolean };
 type Dialog = "rename" | "reroll" | "revoke" | undefined;
 
 /**
- * Per-row actions. Only the actions the session holds are rendered (the server refuses the rest
- * anyway); in a preview session they are rendered disabled, with the reason as a tooltip.
+ * Per-row actions behind one "⋯" menu, so the column never wraps. Only the actions the caller
+ * allows are offered (the server refuses the rest anyway); in a preview session the menu button is
+ * disabled, with the reason as a tooltip.
  */
 export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId: string; keyRow: Key; can: Can; disabledReason?: string }) {
   const [dialog, setDialog] = useState<Dialog>();
@@ -23,7 +25,7 @@ export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId
   const nameId = useId();
   const label = keyRow.name || keyRow.start;
 
-  const open = (d: Dialog) => {
+  const open = (d: Dialog) => () => {
     setError(undefined);
     setDialog(d);
   };
@@ -36,30 +38,20 @@ export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId
   const reroll = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const expiration = Number(new FormData(e.currentTarget).get("grace") ?? 0);
-    void run<{ key: string }>("portal.rerollKey", { keyId: keyRow.keyId, expiration }, (d) => reveal("Your rolled API key", d.key));
+    void run<{ key: string }>("portal.rerollKey", { keyId: keyRow.keyId, expiration }, (d) => reveal(`Your new key for ${label}`, d.key));
   };
   const revoke = () => void run("portal.deleteKey", { keyId: keyRow.keyId }, () => {});
 
-  const button = (d: Exclude<Dialog, undefined>, text: string, danger = false) => (
-    <button
-      type="button"
-      className="btn btn-sm btn-ghost"
-      style={danger ? { color: "var(--danger)" } : undefined}
-      onClick={() => open(d)}
-      disabled={Boolean(disabledReason) || !hydrated}
-      data-pending={hydrated ? undefined : ""}
-      title={disabledReason}
-      aria-label={`${text} ${label}`}
-    >
-      {text}
-    </button>
-  );
+  const items: MenuItem[] = [
+    ...(can.rename ? [{ label: "Rename", onSelect: open("rename") }] : []),
+    ...(can.reroll ? [{ label: "Roll", onSelect: open("reroll") }] : []),
+    ...(can.revoke ? [{ label: "Revoke", onSelect: open("revoke"), danger: true }] : []),
+  ];
+  if (items.length === 0) return null;
 
   return (
-    <div className="row-actions">
-      {can.rename ? button("rename", "Rename") : null}
-      {can.reroll ? button("reroll", "Roll") : null}
-      {can.revoke ? button("revoke", "Revoke", true) : null}
+    <>
+      <ActionMenu label={`Actions for ${label}`} items={items} disabled={Boolean(disabledReason) || !hydrated} title={disabledReason} />
 
       <Modal open={dialog === "rename"} onClose={() => setDialog(undefined)} title="Rename key">
         <form onSubmit={rename}>
@@ -76,7 +68,7 @@ export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId
         open={dialog === "reroll"}
         onClose={() => setDialog(undefined)}
         title={`Roll “${label}”`}
-        description="Rolling creates a new key with the same settings. Choose how long the current key keeps working, so you can deploy the new one first."
+        description={`Rolling creates a new key with the same name and settings. Choose how long the current key (${keyRow.start}…) keeps working, so you can deploy the new one first.`}
       >
         <form onSubmit={reroll}>
           <FormError error={error} />
@@ -109,7 +101,6 @@ export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId
           </button>
         </div>
       </Modal>
-
-    </div>
+    </>
   );
 }

@@ -1,10 +1,14 @@
 "use client";
 import { type ReactNode, useEffect, useId, useRef } from "react";
+import { createPortal } from "react-dom";
+import { layerElement } from "./layer";
+import { useHydrated } from "./use-hydrated";
 
 /**
  * A native <dialog> opened with showModal(): the browser traps focus, makes the page inert and
- * restores focus on close. `dismissible={false}` keeps it open on Escape (a secret shown once
- * must be acknowledged first).
+ * restores focus on close. It renders in the layer (layer.ts), never inside the table row or card
+ * that opens it, so it inherits none of their styles. `dismissible={false}` keeps it open on Escape
+ * (a secret shown once must be acknowledged first).
  */
 export function Modal({
   open,
@@ -24,15 +28,18 @@ export function Modal({
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descId = useId();
+  const hydrated = useHydrated();
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
-  }, [open]);
+  }, [open, hydrated]);
 
-  return (
+  // Nothing to draw before hydration: a dialog only ever opens from a click.
+  if (!hydrated) return null;
+  return createPortal(
     <dialog
       ref={ref}
       className="dialog"
@@ -59,6 +66,7 @@ export function Modal({
           {children}
         </div>
       ) : null}
-    </dialog>
+    </dialog>,
+    layerElement(),
   );
 }

@@ -2,6 +2,7 @@ import type { CSSProperties, ReactNode } from "react";
 import { brandStyle } from "@/lib/ui/branding";
 import { safeReturnUrl } from "@/lib/portal-configs/return-url";
 import { Brand } from "../../_components/brand";
+import { LAYER_ID } from "../../_components/layer";
 import { SignOut } from "../../_components/sign-out";
 import { Tabs } from "../../_components/tabs";
 import { abilities } from "@/lib/portal-sessions/abilities";
@@ -9,7 +10,10 @@ import { requirePortalSession } from "@/lib/portal-sessions/page-session";
 
 export const dynamic = "force-dynamic";
 
-/** The signed-in shell: branding, who is signed in, preview banner, return link, sign out, tabs. */
+/**
+ * The signed-in shell: branding, who is signed in, preview banner, return link, sign out, tabs, and
+ * the layer dialogs and menus render into (layer.ts).
+ */
 export default async function SignedInLayout({ children, params }: { children: ReactNode; params: Promise<{ portalId: string }> }) {
   const { portalId } = await params;
   const session = await requirePortalSession(portalId);
@@ -37,14 +41,14 @@ export default async function SignedInLayout({ children, params }: { children: R
           <div className="p-topline">
             <Brand displayName={session.portal.displayName} logoUrl={session.portal.logoUrl} />
             <div className="p-user">
+              {returnUrl ? (
+                <a href={returnUrl} rel="noreferrer" className="p-back">
+                  <span aria-hidden="true">←</span> Back to {session.portal.displayName}
+                </a>
+              ) : null}
               <span>
                 Signed in as <strong data-testid="signed-in-as">{session.externalId}</strong>
               </span>
-              {returnUrl ? (
-                <a href={returnUrl} rel="noreferrer">
-                  ← Back to {session.portal.displayName}
-                </a>
-              ) : null}
               <SignOut portalId={portalId} />
             </div>
           </div>
@@ -55,6 +59,7 @@ export default async function SignedInLayout({ children, params }: { children: R
         {children}
       </main>
       <footer className="p-footer">Secured by Keyport</footer>
+      <div id={LAYER_ID} />
     </div>
   );
 }

@@ -4,8 +4,10 @@ import { now } from "@/lib/clock";
 import { KEY_STATE_LABEL, keyState } from "@/lib/ui/key-state";
 import { CreateKey } from "../../../_components/create-key";
 import { KeyActions } from "../../../_components/key-actions";
+import { KeyFilter } from "../../../_components/key-filter";
 import { KeyLimits } from "../../../_components/key-limits";
 import { KeyMeta } from "../../../_components/key-meta";
+import { KeyRelation } from "../../../_components/key-relation";
 import { SecretHost } from "../../../_components/secret-host";
 import { When } from "../../../_components/when";
 import { portalApis } from "@/lib/portal-sessions/page-apis";
@@ -19,7 +21,10 @@ export const metadata: Metadata = { title: "API keys" };
 const PAGE_SIZE = 25;
 const PREVIEW = "Preview session: changes are turned off.";
 
-/** The end user's keys: server-rendered, cursor-paginated, filtered by name on the server. */
+/**
+ * The end user's keys: server-rendered, cursor-paginated, filtered by name on the server. One line
+ * per ordinary key; a rolled key says which key replaced it and offers only Revoke.
+ */
 export default async function KeysPage({ params, searchParams }: { params: Promise<{ portalId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { portalId } = await params;
   const sp = await searchParams;
@@ -46,24 +51,17 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
   }
 
   const page = await listPortalKeys(session, { limit: PAGE_SIZE, cursor, name: q || undefined });
-  const rowCan = { rename: can.rename, reroll: can.reroll, revoke: can.revoke };
-  const anyRowAction = rowCan.rename || rowCan.reroll || rowCan.revoke;
+  const anyRowAction = can.rename || can.reroll || can.revoke;
+  // No keys at all: the empty state's "Create your first key" is the one call to action.
+  const none = page.keys.length === 0 && !q && !cursor;
   const nextHref = page.cursor ? `${base}?${new URLSearchParams({ ...(q ? { q } : {}), cursor: page.cursor })}` : undefined;
 
   return (
     <SecretHost>
-      <Head can={can.create} portalId={portalId} apis={apis} disabledReason={disabledReason} />
-      {page.keys.length === 0 && !q && !cursor ? null : (
+      <Head can={can.create && !none} portalId={portalId} apis={apis} disabledReason={disabledReason} />
+      {none ? null : (
       <div className="p-toolbar">
-        <form role="search" method="get" action={base} className="p-search">
-          <label htmlFor="key-filter" className="visually-hidden">
-            Filter keys by name
-          </label>
-          <input id="key-filter" type="search" name="q" className="input" defaultValue={q} placeholder="Filter by name" maxLength={200} autoComplete="off" />
-          <button type="submit" className="btn">
-            Filter
-          </button>
-        </form>
+        <KeyFilter action={base} value={q} />
         {q ? (
           <Link href={base} className="btn btn-ghost">
             Clear filter
@@ -93,11 +91,12 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
             <div className="empty">
               <h2>No API keys yet</h2>
               <p>{can.create ? "Create a key to start calling the API. You will see it once, right after you create it." : "Keys issued to you will appear here."}</p>
+              {can.create ? <CreateKey portalId={portalId} apis={apis} disabledReason={disabledReason} label="Create your first key" /> : null}
             </div>
           )
         ) : (
           <div className="table-wrap">
-            <table className="table table-stack">
+            <table className="table table-stack keys-table">
               <caption className="visually-hidden">Your API keys{q ? `, filtered by “${q}”` : ""}</caption>
               <thead>
                 <tr>
@@ -118,10 +117,18 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
               <tbody>
                 {page.keys.map((k) => {
                   const state = keyState(k, at);
+                  const rowCan = k.replaced ? { rename: false, reroll: false, revoke: can.revoke } : { rename: can.rename, reroll: can.reroll, revoke: can.revoke };
                   return (
                     <tr key={k.keyId}>
                       <td className="cell-primary key-name">
-                        {k.name || <span className="muted">Untitled key</span>}
+                        {k.name ? (
+                          <span className="key-name-text" title={k.name}>
+                            {k.name}
+                          </span>
+                        ) : (
+                          <span className="muted">Untitled key</span>
+                        )}
+                        {k.replaced ? <KeyRelation replaced={k.replaced} expires={k.expires} now={at} /> : null}
                         {k.meta ? <KeyMeta meta={k.meta} /> : null}
                       </td>
                       <td data-label="Key">
