@@ -2,14 +2,22 @@ import type { CSSProperties, ReactNode } from "react";
 import { brandStyle } from "@/lib/ui/branding";
 import { safeReturnUrl } from "@/lib/portal-configs/return-url";
 import { Brand } from "../../_components/brand";
+import { EmbedBridge } from "../../_components/embed-bridge";
 import { SignOut } from "../../_components/sign-out";
 import { Tabs } from "../../_components/tabs";
 import { abilities } from "@/lib/portal-sessions/abilities";
+import { closestShippedLocale } from "@/lib/portal-sessions/locale";
 import { requirePortalSession } from "@/lib/portal-sessions/page-session";
+import "../../embed.css";
+import "../../theme.css";
 
 export const dynamic = "force-dynamic";
 
-/** The signed-in shell: branding, who is signed in, preview banner, return link, sign out, tabs. */
+/**
+ * The signed-in shell: branding, who is signed in, preview banner, return link, sign out, tabs; in the
+ * session's language and theme (docs/sessions.md "Locale, theme and intent"), and talking to the page
+ * that frames it when one of the portal's embed origins does (docs/embedding.md).
+ */
 export default async function SignedInLayout({ children, params }: { children: ReactNode; params: Promise<{ portalId: string }> }) {
   const { portalId } = await params;
   const session = await requirePortalSession(portalId);
@@ -23,7 +31,13 @@ export default async function SignedInLayout({ children, params }: { children: R
   ];
 
   return (
-    <div className="portal" style={brandStyle(session.portal.primaryColor) as CSSProperties}>
+    <div
+      className="portal"
+      lang={closestShippedLocale(session.locale)}
+      data-theme={session.theme === "system" ? undefined : session.theme}
+      style={brandStyle(session.portal.primaryColor) as CSSProperties}
+    >
+      <EmbedBridge origins={session.portal.embedOrigins} />
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -41,7 +55,7 @@ export default async function SignedInLayout({ children, params }: { children: R
                 Signed in as <strong data-testid="signed-in-as">{session.externalId}</strong>
               </span>
               {returnUrl ? (
-                <a href={returnUrl} rel="noreferrer">
+                <a href={returnUrl} rel="noreferrer" target="_top">
                   ← Back to {session.portal.displayName}
                 </a>
               ) : null}

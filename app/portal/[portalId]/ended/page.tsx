@@ -5,7 +5,10 @@ import { findPortalFaceById } from "@/db/queries/portal-configs";
 import { brandStyle } from "@/lib/ui/branding";
 import { safeReturnUrl } from "@/lib/portal-configs/return-url";
 import { Brand } from "../../_components/brand";
+import { EmbedBridge } from "../../_components/embed-bridge";
+import { embedOriginsOf } from "@/lib/portal-configs/embed-origins-cache";
 import { PORTAL_ID } from "@/lib/portal-sessions/page-session";
+import "../../embed.css";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Portal" };
@@ -44,13 +47,17 @@ const REASONS: Record<string, Copy> = {
 export default async function Ended({ params, searchParams }: { params: Promise<{ portalId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { portalId } = await params;
   const { reason } = await searchParams;
-  const copy = (typeof reason === "string" && Object.hasOwn(REASONS, reason) ? REASONS[reason] : undefined) ?? REASONS.no_session!;
+  const known = typeof reason === "string" && Object.hasOwn(REASONS, reason) ? reason : "no_session";
+  const copy = REASONS[known]!;
   const face = PORTAL_ID.test(portalId) ? await findPortalFaceById(await getDb(), portalId) : undefined;
+  const embedOrigins = PORTAL_ID.test(portalId) ? await embedOriginsOf(portalId) : [];
   const app = face?.displayName ?? "the app that sent you here";
   const returnUrl = safeReturnUrl(face?.returnUrl);
 
   return (
     <div className="portal" style={brandStyle(face?.primaryColor) as CSSProperties}>
+      {/* In a frame, the host hears why the session ended; the page itself never navigates the top window. */}
+      <EmbedBridge origins={embedOrigins} ended={known} />
       <main className="p-center">
         <div className="p-message card card-pad">
           {face ? <Brand displayName={face.displayName} logoUrl={face.logoUrl} /> : null}
@@ -58,7 +65,7 @@ export default async function Ended({ params, searchParams }: { params: Promise<
           <p>{copy.body(app)}</p>
           {returnUrl ? (
             <div className="actions">
-              <a className="btn btn-primary" href={returnUrl} rel="noreferrer">
+              <a className="btn btn-primary" href={returnUrl} rel="noreferrer" target="_top">
                 Back to {face?.displayName}
               </a>
             </div>
