@@ -55,6 +55,7 @@ class UsageError extends Error {}
  *   url?: string,
  *   permission?: string[],
  *   api?: string[],
+ *   "embed-origin"?: string[],
  *   "show-key-meta"?: true,
  *   "hide-key-meta"?: true,
  *   disabled?: true,
@@ -85,7 +86,7 @@ class UsageError extends Error {}
  * @typedef {{
  *   portalId: string, slug: string, enabled: boolean, displayName: string, apiIds: string[],
  *   sessionPolicy: string, maxKeys: number, showKeyMeta: boolean,
- *   logoUrl?: string | null, primaryColor?: string | null, returnUrl?: string | null,
+ *   logoUrl?: string | null, primaryColor?: string | null, returnUrl?: string | null, embedOrigins?: string[],
  * }} Portal
  */
 /**
@@ -107,6 +108,31 @@ function httpsOrLocal(value) {
     return false;
   }
   return (url.protocol === "https:" && url.hostname !== "") || (url.protocol === "http:" && LOCALHOSTS.has(url.hostname));
+}
+
+/**
+ * The server's embed-origin rule (lib/portal-configs/embed-origins.ts): https://host[:port], an optional
+ * leading `*.` label, or http://localhost:<port> / http://127.0.0.1:<port>; no path.
+ * @param {string} v
+ */
+function embedOriginProblem(v) {
+  const rule =
+    "an embed origin is https://host[:port] (optionally https://*.example.com), or http://localhost:<port> or http://127.0.0.1:<port> for development, with no path";
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(\*\.)?([^/?#\\@*]*)\/?$/.exec(v);
+  if (!m || v.length > 300 || /[\u0000-\u0020\u007f-\u009f]/.test(v)) return rule;
+  const scheme = (m[1] ?? "").toLowerCase();
+  let url;
+  try {
+    url = new URL(`${scheme}://${m[3]}`);
+  } catch {
+    return rule;
+  }
+  const labels = url.hostname.split(".");
+  if (scheme === "http") return !m[2] && (url.hostname === "localhost" || url.hostname === "127.0.0.1") && url.port ? null : rule;
+  if (scheme !== "https" || url.hostname.startsWith("[")) return rule;
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(url.hostname)) return m[2] ? rule : null;
+  if (!labels.every((l) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(l))) return rule;
+  return labels.length >= 2 || (url.hostname === "localhost" && !m[2]) ? null : rule;
 }
 
 /** @satisfies {Record<string, Check>} */
@@ -136,6 +162,7 @@ const checks = {
   limit: (v) => (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 100 ? null : "the page size is a whole number from 1 to 100"),
   actorType: (v) => (["root_key", "portal_user", "operator"].includes(v) ? null : "the actor type is root_key, portal_user or operator"),
   event: (v) => (/^[a-z_]+(\.[a-z_]+)+$/.test(v) ? null : "an audit action looks like key.create or portal.session.revoke (docs/api.md lists them)"),
+  embedOrigin: embedOriginProblem,
 };
 
 /**
@@ -190,6 +217,11 @@ const brandingFlags = (clear) => {
     "max-keys": { kind: "value", check: checks.maxKeys, help: "live keys per end user, 1–1000 (default 20)" },
     "api-base-url": { kind: "value", check: c(checks.returnUrl), help: "base URL of your API, shown in the portal's docs" },
     "docs-file": { kind: "value", help: "a Markdown file (≤5000 chars) shown in the portal" },
+    "embed-origin": {
+      kind: "multi",
+      check: c(checks.embedOrigin),
+      help: "an origin allowed to frame the portal (repeatable, up to 20)" + (clear ? '; replaces the list, "" clears it' : ""),
+    },
     "show-key-meta": { kind: "bool", help: "show each key's meta to its end user (off by default)" },
     ...(clear ? { "hide-key-meta": { kind: "bool", help: "stop showing key meta in the portal" } } : {}),
   };
@@ -214,6 +246,9 @@ function brandingBody(f, clear) {
     if (problem) throw new UsageError(`--docs-file: ${problem}`);
   }
   if (f["show-key-meta"] && f["hide-key-meta"]) throw new UsageError("--show-key-meta: give --show-key-meta or --hide-key-meta, not both");
+  const origins = f["embed-origin"] ?? [];
+  if (origins.includes("") && origins.length > 1) throw new UsageError('--embed-origin: "" clears the list; give it alone');
+  if (origins.length > 20) throw new UsageError("--embed-origin: a portal has at most 20 embed origins");
   return {
     displayName: f.name,
     logoUrl: v(f["logo-url"]),
@@ -224,6 +259,7 @@ function brandingBody(f, clear) {
     apiBaseUrl: v(f["api-base-url"]),
     docsMarkdown,
     showKeyMeta: f["show-key-meta"] ? true : f["hide-key-meta"] ? false : undefined,
+    embedOrigins: origins.length === 0 ? undefined : origins.filter((o) => o !== ""),
   };
 }
 
@@ -238,6 +274,7 @@ function portalHuman(p) {
     ...(p.logoUrl ? [`  logo:     ${p.logoUrl}`] : []),
     ...(p.primaryColor ? [`  colour:   ${p.primaryColor}`] : []),
     ...(p.returnUrl ? [`  return:   ${p.returnUrl}`] : []),
+    ...(p.embedOrigins?.length ? [`  framed by: ${p.embedOrigins.join(", ")}`] : []),
   ].join("\n");
 }
 
@@ -618,6 +655,7 @@ const FIELD_FLAGS = {
   maxKeys: "--max-keys",
   apiBaseUrl: "--api-base-url",
   docsMarkdown: "--docs-file",
+  embedOrigins: "--embed-origin",
   permissions: "--permission",
   prefix: "--prefix",
   keyId: "--key-id",

@@ -46,6 +46,11 @@ describe("keyport CLI: bad input is refused locally, naming the flag", () => {
     [["portal", "create", "--workspace", "ws_1", "--slug", "ok-slug", "--api", "api_1", "--max-keys", "0"], "--max-keys"],
     [["portal", "create", "--workspace", "ws_1", "--slug", "ok-slug", "--api", "api_1", "--max-keys", "1001"], "--max-keys"],
     [["portal", "update", "--workspace", "ws_1"], "--slug"],
+    [["portal", "create", "--workspace", "ws_1", "--slug", "ok-slug", "--api", "api_1", "--embed-origin", "http://app.example.com"], "--embed-origin"],
+    [["portal", "create", "--workspace", "ws_1", "--slug", "ok-slug", "--api", "api_1", "--embed-origin", "https://app.example.com/embed"], "--embed-origin"],
+    [["portal", "create", "--workspace", "ws_1", "--slug", "ok-slug", "--api", "api_1", "--embed-origin", "https://*.com"], "--embed-origin"],
+    [["portal", "create", "--workspace", "ws_1", "--slug", "ok-slug", "--api", "api_1", "--embed-origin", ""], "--embed-origin"],
+    [["portal", "update", "--workspace", "ws_1", "--slug", "ok-slug", "--embed-origin", "", "--embed-origin", "https://a.example.com"], "--embed-origin"],
     [["portal", "disable", "--workspace", "nope", "--slug", "ok-slug"], "--workspace"],
     [["workspace", "list", "--url", "ftp://x"], "--url"],
     [["audit"], "--workspace"],
@@ -145,6 +150,15 @@ describe.each(BACKENDS)("keyport CLI against a server on %s", (backend) => {
     expect(portals.portals[0]).toMatchObject({ portalId: portal.portalId, displayName: "Acme keys", sessionPolicy: "sliding", maxKeys: 5, apiIds: [api.apiId], showKeyMeta: false });
     expect(await json(["portal", "update", "--workspace", ws.workspaceId, "--slug", "my-portal", "--show-key-meta"])).toMatchObject({ showKeyMeta: true });
     expect(await json(["portal", "update", "--workspace", ws.workspaceId, "--slug", "my-portal", "--hide-key-meta"])).toMatchObject({ showKeyMeta: false });
+
+    const framed = await json([
+      "portal", "update", "--workspace", ws.workspaceId, "--slug", "my-portal",
+      "--embed-origin", "https://App.acme.example/", "--embed-origin", "http://localhost:5173",
+    ]);
+    expect(framed.embedOrigins).toEqual(["https://app.acme.example", "http://localhost:5173"]);
+    expect((await cli(["portal", "get", "--workspace", ws.workspaceId, "--slug", "my-portal"])).stdout).toContain("framed by: https://app.acme.example, http://localhost:5173");
+    expect((await json(["portal", "update", "--workspace", ws.workspaceId, "--slug", "my-portal", "--max-keys", "6"])).embedOrigins).toHaveLength(2);
+    expect((await json(["portal", "update", "--workspace", ws.workspaceId, "--slug", "my-portal", "--embed-origin", ""])).embedOrigins).toEqual([]);
 
     const updated = await json(["portal", "update", "--workspace", ws.workspaceId, "--slug", "my-portal", "--max-keys", "7", "--logo-url", ""]);
     expect(updated).toMatchObject({ portalId: portal.portalId, maxKeys: 7 });

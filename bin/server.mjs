@@ -108,10 +108,24 @@ function serve(req, res) {
   if (hsts) res.setHeader("Strict-Transport-Security", hsts);
   inFlight++;
   res.on("close", () => inFlight--);
-  if (backend.module.planeOf(pathOf(req.url ?? "/")) === "backend") return backend.listener(req, res);
+  const path = pathOf(req.url ?? "/");
+  if (backend.module.planeOf(path) === "backend") return backend.listener(req, res);
   // The only trustworthy source of the client's address; a client-sent copy is discarded.
   delete req.headers[SOCKET_ADDRESS_HEADER];
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+  // A portal's pages may be framed by its embed origins, a run-time setting (docs/embedding.md): their
+  // framing headers are decided here, per portal, before Next.js renders (should that fail, Next's fixed
+  // headers refuse every frame). Every other path goes straight on.
+  if (!backend.module.framedPortalId(path)) return toNext(req, res);
+  const next = () => toNext(req, res);
+  backend.module.applyPortalFraming(res, path, { dev }).then(next, next);
+}
+
+/**
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ */
+function toNext(req, res) {
   // As `next start` does: a rejection inside Next's handler is a 500, never the end of the process.
   Promise.resolve(handle(req, res)).catch((err) => {
     console.error(`keyport: request failed in Next.js: ${err instanceof Error ? err.name : typeof err}`);

@@ -13,8 +13,9 @@ import { BACKENDS } from "@/lib/testing/test-db";
 
 /**
  * Upgrades (docs/operations.md): a database at every earlier migration, holding keys, sessions, events and rate-limit rows,
- * upgraded to the latest keeps every row, and its analytics (read from the hourly rollups) count every
- * event from before the upgrade (0009_rollups_backfill).
+ * upgraded to the latest keeps every row, its analytics (read from the hourly rollups) count every
+ * event from before the upgrade (0009_rollups_backfill), and its portals and sessions get the defaults
+ * that keep them as they were (0010_portal_embedding).
  */
 const REAL = path.join(process.cwd(), "db", "migrations");
 const journal = JSON.parse(readFileSync(path.join(REAL, "meta", "_journal.json"), "utf8")) as { entries: { tag: string }[] };
@@ -57,8 +58,12 @@ function events(): Ev[] {
 }
 const lit = (v: string | number | null) => (v === null ? "null" : typeof v === "number" ? String(v) : `'${v}'`);
 
-/** Rows valid at every schema since 0000; rate-limit counters once 0001 made their table. */
-async function seed(db: Db, evs: Ev[]): Promise<void> {
+/**
+ * Rows valid at every schema since 0000; rate-limit counters once 0001 made their table. Rollups from
+ * `rolledUpSince` on: a server that ran 0004/0005 but not 0009 rolled up only the events it wrote
+ * itself (the last day's); after 0009 every event is rolled up.
+ */
+async function seed(db: Db, evs: Ev[], rolledUpSince: number): Promise<void> {
   const tables = new Set((await q(db, "select table_name from information_schema.tables where table_schema = 'public'")).map((r) => r.table_name));
   await q(db, `insert into workspaces (id, name, created_at) values ('ws_1', 'Acme', ${T0})`);
   await q(db, `insert into apis (id, workspace_id, name, created_at) values ('api_a', 'ws_1', 'A', ${T0}), ('api_b', 'ws_1', 'B', ${T0})`);
@@ -83,7 +88,6 @@ async function seed(db: Db, evs: Ev[]): Promise<void> {
   if (tables.has("ratelimit_counters")) {
     await q(db, `insert into ratelimit_counters (subject, name, window_start, count, expires_at) values ('key_a', 'default', ${T0}, 7, ${T0 + 60_000}), ('id_u', 'calls', ${T0}, 3, ${T0 + 60_000})`);
   }
-  // A server that ran 0004/0005 rolled up only the events it wrote itself: the last day's.
   const counts = ["count(*)", ...OUTCOMES.map((o) => `count(*) filter (where outcome = '${o}')`)].join(", ");
   const counters = "total, valid, rate_limited, insufficient_permissions, forbidden, disabled, expired, usage_exceeded, not_found";
   if (tables.has("verification_rollups")) {
@@ -91,7 +95,7 @@ async function seed(db: Db, evs: Ev[]): Promise<void> {
       db,
       `insert into verification_rollups (workspace_id, key_id, hour, identity_id, api_id, ${counters})
        select workspace_id, key_id, (time / 3600000) * 3600000, identity_id, api_id, ${counts}
-       from verification_events where key_id is not null and time >= ${T0 + 2 * DAY} group by 1, 2, 3, 4, 5`,
+       from verification_events where key_id is not null and time >= ${rolledUpSince} group by 1, 2, 3, 4, 5`,
     );
   }
   if (tables.has("verification_identity_rollups")) {
@@ -99,7 +103,7 @@ async function seed(db: Db, evs: Ev[]): Promise<void> {
       db,
       `insert into verification_identity_rollups (workspace_id, identity_id, hour, api_id, ${counters})
        select workspace_id, identity_id, (time / 3600000) * 3600000, api_id, ${counts}
-       from verification_events where identity_id is not null and time >= ${T0 + 2 * DAY} group by 1, 2, 3, 4`,
+       from verification_events where identity_id is not null and time >= ${rolledUpSince} group by 1, 2, 3, 4`,
     );
   }
 }
@@ -199,10 +203,14 @@ describe.each(BACKENDS)("upgrade from every earlier migration (%s)", (backend) =
     try {
       await h.migrateTo(firstMigrations(n));
       const evs = events();
-      await seed(h.db, evs);
+      const backfilled = journal.entries.slice(0, n).some((e) => e.tag === "0009_rollups_backfill");
+      await seed(h.db, evs, backfilled ? 0 : T0 + 2 * DAY);
       const before = await snapshot(h.db);
       await h.migrateLatest();
       for (const [table, { cols, rows }] of before) expect(await rowsIn(h.db, table, cols), table).toEqual(rows);
+      // 0010: old portals may not be framed; old sessions render as before (system theme, keys tab).
+      expect(await q(h.db, "select embed_origins from portal_configs")).toEqual([{ embed_origins: [] }]);
+      expect(await q(h.db, "select locale, theme, intent from portal_sessions")).toEqual([{ locale: null, theme: "system", intent: "keys" }]);
       await checkAnalytics(h.db, evs);
     } finally {
       await h.close();

@@ -152,3 +152,13 @@ export async function findPortalFaceById(db: Db | Tx, portalId: string) {
     .limit(1);
   return rows[0];
 }
+
+/**
+ * The origins allowed to frame a portal, by id alone (the framing headers of its pages, which every
+ * visitor sees anyway); undefined for an unknown id. Disabled portals answer too: their pages still
+ * render the "unavailable" message inside the customer's frame.
+ */
+export async function findEmbedOriginsById(db: Db | Tx, portalId: string): Promise<string[] | undefined> {
+  const rows = await db.select({ embedOrigins: portalConfigs.embedOrigins }).from(portalConfigs).where(eq(portalConfigs.id, portalId)).limit(1);
+  return rows[0]?.embedOrigins;
+}

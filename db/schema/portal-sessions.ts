@@ -22,6 +22,10 @@ export const portalSessions = pgTable(
     permissions: jsonb("permissions").$type<string[]>().notNull(),
     returnUrl: text("return_url"),
     preview: boolean("preview").notNull().default(false),
+    /** How the portal presents itself to this session (docs/sessions.md "Locale, theme and intent"). */
+    locale: text("locale"),
+    theme: text("theme").$type<"light" | "dark" | "system">().notNull().default("system"),
+    intent: text("intent").$type<"keys" | "create_key" | "usage" | "docs">().notNull().default("keys"),
     createdBy: text("created_by").notNull(),
     codeHash: text("code_hash").notNull(),
     codeExpiresAt: ms("code_expires_at").notNull(),

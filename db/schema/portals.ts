@@ -34,6 +34,8 @@ export const portalConfigs = pgTable(
     enabled: boolean("enabled").notNull().default(true),
     /** Whether end users see their keys' `meta` in the portal (docs/security.md "What the portal shows"). */
     showKeyMeta: boolean("show_key_meta").notNull().default(false),
+    /** Origins allowed to frame the portal, normalised (docs/embedding.md); empty: nobody may. */
+    embedOrigins: jsonb("embed_origins").$type<string[]>().notNull().default([]),
     createdAt: ms("created_at").notNull(),
     updatedAt: ms("updated_at"),
   },

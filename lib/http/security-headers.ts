@@ -8,7 +8,21 @@
  * (clickjacking of "Revoke" / "Roll" buttons).
  */
 export function securityHeaders({ dev = false }: { dev?: boolean } = {}): { key: string; value: string }[] {
-  const csp = [
+  return [
+    { key: "Content-Security-Policy", value: contentSecurityPolicy({ dev }) },
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "X-Frame-Options", value: "DENY" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  ];
+}
+
+/**
+ * The policy itself. `frameAncestors` is `'none'` everywhere except the pages of a portal with embed
+ * origins (lib/http/portal-framing.ts, docs/embedding.md).
+ */
+export function contentSecurityPolicy({ dev = false, frameAncestors = "'none'" }: { dev?: boolean; frameAncestors?: string } = {}): string {
+  return [
     "default-src 'self'",
     `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
@@ -18,15 +32,8 @@ export function securityHeaders({ dev = false }: { dev?: boolean } = {}): { key:
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors}`,
   ].join("; ");
-  return [
-    { key: "Content-Security-Policy", value: csp },
-    { key: "X-Content-Type-Options", value: "nosniff" },
-    { key: "X-Frame-Options", value: "DENY" },
-    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-  ];
 }
 
 /** The production list as one object, for the backend plane's writeHead. */

@@ -76,6 +76,7 @@ export async function seedDemo({ db, actor }: { db: Db; actor: Actor }) {
         keyTemplate: { prefix: "demo", credits: { remaining: 10_000 }, ratelimits: [{ name: "requests", limit: 100, duration: 60_000, autoApply: true }] },
         enabled: true,
         showKeyMeta: false,
+        embedOrigins: [],
       },
     });
     portal = await findPortalConfig(db, workspaceId, config.portalId);

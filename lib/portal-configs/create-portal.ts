@@ -32,6 +32,7 @@ export async function createPortal({ db, input, actor }: { db: Db; input: Create
         keyTemplate: input.keyTemplate,
         enabled: input.enabled,
         showKeyMeta: input.showKeyMeta,
+        embedOrigins: input.embedOrigins,
         createdAt: now(),
       });
       await setPortalConfigApis(tx, portalId, apiIds);

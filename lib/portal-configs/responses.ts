@@ -18,6 +18,7 @@ export const portalConfigOutput = z.object({
   keyTemplate: keyTemplateSchema,
   enabled: z.boolean(),
   showKeyMeta: z.boolean(),
+  embedOrigins: z.array(z.string()).describe("Origins allowed to frame the portal (normalised); empty: nobody may."),
   apiIds: z.array(z.string()).describe("Live APIs the portal covers now."),
   returnUrl: z.string().optional(),
   createdAt: unixMs,

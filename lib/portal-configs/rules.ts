@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { INT4_MAX, RATELIMIT_DURATION_MAX, RATELIMIT_LIMIT_MAX } from "@/lib/keys/key-fields";
+import { embedOriginsSchema } from "@/lib/portal-configs/embed-origins";
 import { returnUrlProblem, returnUrlSchema } from "@/lib/portal-configs/return-url";
 import { slugSchema } from "@/lib/workspaces/slug";
 
@@ -77,6 +78,7 @@ const portalFields = {
   keyTemplate: keyTemplateSchema,
   enabled: z.boolean(),
   showKeyMeta: z.boolean(),
+  embedOrigins: embedOriginsSchema,
 };
 
 export const createPortalInput = z.strictObject({
@@ -94,6 +96,7 @@ export const createPortalInput = z.strictObject({
   keyTemplate: portalFields.keyTemplate.default({}),
   enabled: portalFields.enabled.default(true),
   showKeyMeta: portalFields.showKeyMeta.default(false),
+  embedOrigins: portalFields.embedOrigins.default([]),
 });
 
 /** Which portal: its slug or its `pc_` id, within a workspace. */
@@ -102,7 +105,7 @@ export const portalRef = {
   portal: z.string().min(1).max(64),
 };
 
-/** `null` clears an optional field (logo, colour, return URL, API base URL, docs). */
+/** `null` clears an optional field (logo, colour, return URL, API base URL, docs); `embedOrigins: []` clears the list. */
 export const updatePortalInput = z.strictObject({
   ...portalRef,
   slug: slugSchema.optional(),
@@ -118,6 +121,7 @@ export const updatePortalInput = z.strictObject({
   keyTemplate: portalFields.keyTemplate.optional(),
   enabled: portalFields.enabled.optional(),
   showKeyMeta: portalFields.showKeyMeta.optional(),
+  embedOrigins: portalFields.embedOrigins.optional(),
 });
 
 export const portalRefInput = z.strictObject(portalRef);

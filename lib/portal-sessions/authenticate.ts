@@ -7,7 +7,7 @@ import { bearerToken } from "@/lib/auth/bearer";
 import { sha256 } from "@/lib/crypto/secrets";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { resolveSessionByToken, sessionNotFound } from "@/lib/portal-sessions/resolve-session";
-import { isRawToken, readCookie, type SealedSessions, unsealSessions } from "@/lib/portal-sessions/session-cookie";
+import { EMBED_COOKIE, isRawToken, readCookie, type SealedSessions, unsealBrowserCookies } from "@/lib/portal-sessions/session-cookie";
 import type { PortalSessionContext } from "@/lib/portal-sessions/session-context";
 
 export type { PortalSessionContext } from "@/lib/portal-sessions/session-context";
@@ -21,7 +21,7 @@ const ROOT_KEY_DETAIL =
 /**
  * Portal-session authenticator (docs/sessions.md "The browser session"). Order: a Bearer token wins over any
  * cookie; else the `portal_session` cookie, either the iron seal of a browser or the SDK's bare
- * `pat_` token. `write` routes authenticated by the seal need a same-origin signal (CSRF): Bearer
+ * `pat_` token, together with the partitioned `portal_session_embed` seal of framed portals. `write` routes authenticated by the seal need a same-origin signal (CSRF): Bearer
  * and bare-token cookies are never attached by a browser on its own, so they are exempt.
  */
 export function portalAuth(options: { write: boolean }): Authenticator<PortalSessionContext> {
@@ -37,11 +37,13 @@ export function portalAuth(options: { write: boolean }): Authenticator<PortalSes
       }
       return resolveSessionByToken(await getDb(), bearer, "bearer");
     }
-    const cookie = readCookie(req.headers.get("cookie"));
-    if (!cookie) throw new ApiError("unkey/authentication/portal_token_missing");
-    if (isRawToken(cookie)) return resolveSessionByToken(await getDb(), cookie, "token-cookie");
+    const header = req.headers.get("cookie");
+    const cookie = readCookie(header);
+    const embedded = readCookie(header, EMBED_COOKIE);
+    if (!cookie && !embedded) throw new ApiError("unkey/authentication/portal_token_missing");
+    if (cookie && isRawToken(cookie)) return resolveSessionByToken(await getDb(), cookie, "token-cookie");
 
-    const sessions = await unsealSessions(cookie);
+    const sessions = await unsealBrowserCookies({ firstParty: cookie, partitioned: embedded });
     if (!sessions) throw sessionNotFound();
     const token = pickSession(sessions, req.headers.get(PORTAL_HEADER));
     if (options.write) assertSameOrigin(req);

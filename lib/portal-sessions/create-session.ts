@@ -13,6 +13,7 @@ import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { ceilingFor, type PortalAction, type PortalScope, parseSessionPermission, SCOPE_ACTIONS, sessionPermission } from "@/lib/portal-sessions/permissions";
 import { returnUrlSchema } from "@/lib/portal-configs/return-url";
+import { assertIntentAllowed, intentSchema, localeSchema, themeSchema } from "@/lib/portal-sessions/session-options";
 import { CODE_TTL_MS } from "@/lib/portal-sessions/session-policy";
 import { isValidSlug } from "@/lib/workspaces/slug";
 
@@ -55,6 +56,9 @@ export const createSessionInput = z
       .optional(),
     returnUrl: returnUrlSchema.optional(),
     preview: z.boolean().optional(),
+    locale: localeSchema.optional(),
+    theme: themeSchema.optional(),
+    intent: intentSchema.optional(),
   })
   .superRefine((v, ctx) => {
     if ((v.slug === undefined) === (v.portal === undefined)) {
@@ -79,6 +83,7 @@ function portalNotFound(requested: string): ApiError {
  * portal.createSession: mints a one-time exchange code for one end user (docs/sessions.md). The session's
  * permissions are stored expanded to concrete API ids, each checked against the root key's own
  * permissions (the ceiling), so an API added to the portal later is not reached by an old session.
+ * Locale, theme and intent are stored with it; an intent the granted permissions do not allow is 400.
  */
 export async function createSession({ db, auth, input }: { db: Db; auth: RootAuth; input: CreateSessionInput }) {
   const requested = (input.slug ?? input.portal) as string;
@@ -119,6 +124,8 @@ export async function createSession({ db, auth, input }: { db: Db; auth: RootAut
     }
   }
 
+  if (input.intent) assertIntentAllowed(input.intent, granted);
+
   const at = now();
   const code = newSecret("pst", 24);
   const id = newId("ps");
@@ -132,6 +139,9 @@ export async function createSession({ db, auth, input }: { db: Db; auth: RootAut
       permissions: [...granted],
       returnUrl: input.returnUrl ?? null,
       preview,
+      locale: input.locale ?? null,
+      theme: input.theme ?? "system",
+      intent: input.intent ?? "keys",
       createdBy: auth.rootKeyId,
       codeHash: sha256(code),
       codeExpiresAt,

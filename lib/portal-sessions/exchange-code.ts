@@ -7,12 +7,12 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { now } from "@/lib/clock";
 import { newSecret, sha256 } from "@/lib/crypto/secrets";
 import { failedRedemption } from "@/lib/portal-sessions/exchange-rate-limit";
-import { incomingSeal, rebuildSessionCookie } from "@/lib/portal-sessions/merge-session-cookie";
-import { isRawToken, readCookie } from "@/lib/portal-sessions/session-cookie";
+import { incomingSeal, rebuildSessionCookies } from "@/lib/portal-sessions/merge-session-cookie";
+import { isRawToken, jarFor, readCookie } from "@/lib/portal-sessions/session-cookie";
 import { guardSessionSwitch, type SwitchConsent } from "@/lib/portal-sessions/session-switch";
 import { effectiveEnd, lifetimeAtExchange } from "@/lib/portal-sessions/session-policy";
 
-export type ExchangeResult = { token: string; expiresAt: number; sessionId: string; portalId: string; setCookie: string };
+export type ExchangeResult = { token: string; expiresAt: number; sessionId: string; portalId: string; setCookies: string[] };
 
 /**
  * Redeems a one-time code for an access token (docs/sessions.md "Exchange"), shared by portal.exchangeSession
@@ -68,18 +68,19 @@ export async function exchangeCode({
       }
       return won;
     });
-    if (row) return success(db, row, token, cookieHeader);
+    if (row) return success(db, row, token, cookieHeader, portal?.embedOrigins ?? []);
   }
   if (found) {
     const retry = await retryWithCookie(found, cookieHeader);
-    if (retry) return success(db, found, retry, cookieHeader);
+    if (retry) return success(db, found, retry, cookieHeader, (await findPortalConfig(db, found.workspaceId, found.portalId))?.embedOrigins ?? []);
   }
   throw await failedRedemption(db, address);
 }
 
-async function success(db: Db, row: PortalSessionRow, token: string, cookieHeader: string | null): Promise<ExchangeResult> {
-  const setCookie = await rebuildSessionCookie(db, cookieHeader, { portalId: row.portalId, token });
-  return { token, expiresAt: effectiveEnd(row) ?? 0, sessionId: row.id, portalId: row.portalId, setCookie };
+/** The answer, and the cookie holding the token: partitioned for a portal that may be framed (session-cookie.ts). */
+async function success(db: Db, row: PortalSessionRow, token: string, cookieHeader: string | null, embedOrigins: string[]): Promise<ExchangeResult> {
+  const setCookies = await rebuildSessionCookies(db, cookieHeader, { portalId: row.portalId, token, jar: jarFor(embedOrigins) });
+  return { token, expiresAt: effectiveEnd(row) ?? 0, sessionId: row.id, portalId: row.portalId, setCookies };
 }
 
 /** The token of `row` if the request's cookie already holds it and the session is still live. */
@@ -88,6 +89,6 @@ async function retryWithCookie(row: PortalSessionRow, cookieHeader: string | nul
   const end = effectiveEnd(row);
   if (end === undefined || end <= now()) return undefined;
   const raw = readCookie(cookieHeader);
-  const candidates = raw && isRawToken(raw) ? [raw] : Object.values(await incomingSeal(cookieHeader));
+  const candidates = [...(raw && isRawToken(raw) ? [raw] : []), ...Object.values(await incomingSeal(cookieHeader))];
   return candidates.find((t) => sha256(t) === row.tokenHash);
 }

@@ -6,7 +6,8 @@ import { staticPage, type StaticFace } from "@/lib/ui/static-page";
  * every page's flight data, which would put the one-time code into the HTML (docs/sessions.md "Exchange" forbids it).
  * The script reads the code (`?session=`, or `?code=` as in Unkey's document) from the address bar,
  * drops it from the address bar and history first, redeems it with a POST (a link scanner's bare GET
- * consumes nothing), then moves to the keys page. When the browser is already signed in to this
+ * consumes nothing), then moves to /start, which opens the tab the session's intent names
+ * (app/portal/[portalId]/start/route.ts). When the browser is already signed in to this
  * portal as another end user, the exchange answers 409 without using the code; the page names both
  * accounts and redeems only on the user's click (docs/security.md "Switching accounts").
  */
@@ -39,7 +40,7 @@ const SCRIPT = `(function () {
     var body = confirmSwitch ? { code: code, confirmSwitch: true } : { code: code };
     fetch("/v2/portal.exchangeCode", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), credentials: "same-origin" })
       .then(function (res) {
-        if (res.ok) return location.replace(base + "/keys");
+        if (res.ok) return location.replace(base + "/start");
         if (res.status === 409) {
           return res.json().then(function (b) {
             var c = b && b.error && b.error.context;

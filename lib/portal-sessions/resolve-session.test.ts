@@ -111,6 +111,8 @@ describe.each(BACKENDS)("resolveSessionByToken on %s", (backend) => {
       actor: { type: "portal_user", id: "user_1" },
       permissions: [`api.${apiId}.read_key`],
       preview: false,
+      theme: "system",
+      intent: "keys",
       returnUrl: "https://acme.example/account",
       expiresAt: s.at + FIXED_TTL_MS,
       absoluteExpiresAt: s.at + FIXED_TTL_MS,
@@ -125,6 +127,7 @@ describe.each(BACKENDS)("resolveSessionByToken on %s", (backend) => {
         keyTemplate: {},
         enabled: true,
         showKeyMeta: false,
+        embedOrigins: [],
         apiIds: [apiId],
       },
     });

@@ -5,7 +5,7 @@ import { touchSessionWithPortal } from "@/db/queries/portal-sessions";
 import { ApiError } from "@/lib/api/errors";
 import { now } from "@/lib/clock";
 import { sha256 } from "@/lib/crypto/secrets";
-import { isRawToken, unsealSessions } from "@/lib/portal-sessions/session-cookie";
+import { isRawToken, unsealBrowserCookies } from "@/lib/portal-sessions/session-cookie";
 import { type PortalSessionContext, portalView, sessionContext } from "@/lib/portal-sessions/session-context";
 import { IDLE_TTL_MS } from "@/lib/portal-sessions/session-policy";
 
@@ -33,19 +33,20 @@ export async function resolveSessionByToken(db: Db, token: string, via: PortalSe
 
 /**
  * For server components and server actions under /portal/<portalId>: the session of that portal
- * from the raw `portal_session` cookie value (sealed, or the SDK's bare token). Throws ApiError:
+ * from the raw `portal_session` cookie value (sealed, or the SDK's bare token) and the partitioned
+ * `portal_session_embed` seal of framed portals. Throws ApiError:
  * 401 `portal_token_missing` when the cookie holds no session for this portal, 401
  * `portal_session_not_found` when it is dead or tampered, 403 `forbidden` when the portal is disabled.
  */
-export async function resolvePortalSessionFromCookie(cookieValue: string | undefined, portalId: string): Promise<PortalSessionContext> {
-  if (!cookieValue) throw new ApiError("unkey/authentication/portal_token_missing");
+export async function resolvePortalSessionFromCookie(cookieValue: string | undefined, portalId: string, embedCookieValue?: string): Promise<PortalSessionContext> {
+  if (!cookieValue && !embedCookieValue) throw new ApiError("unkey/authentication/portal_token_missing");
   const db = await getDb();
-  if (isRawToken(cookieValue)) {
+  if (cookieValue && isRawToken(cookieValue)) {
     const session = await resolveSessionByToken(db, cookieValue, "token-cookie");
     if (session.portalId !== portalId) throw sessionNotFound();
     return session;
   }
-  const sessions = await unsealSessions(cookieValue);
+  const sessions = await unsealBrowserCookies({ firstParty: cookieValue, partitioned: embedCookieValue });
   if (!sessions) throw sessionNotFound();
   const token = sessions[portalId];
   if (!token) throw new ApiError("unkey/authentication/portal_token_missing", "This browser holds no session for this portal. Open the portal through the link your account page gives you.");

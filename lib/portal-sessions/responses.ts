@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { unixMs } from "@/lib/api/responses";
 import { keyOutput } from "@/lib/keys/responses";
+import { INTENTS, THEMES } from "@/lib/portal-sessions/session-options";
 
 /**
  * portal.createSession answers in the form that asked (createSessionData in create-session.ts):
@@ -27,6 +28,9 @@ export const portalSessionOutput = z.object({
   absoluteExpiresAt: unixMs,
   returnUrl: z.string().optional(),
   preview: z.boolean(),
+  locale: z.string().optional().describe("The BCP 47 tag createSession was given, canonicalised; the portal renders in the closest language it ships."),
+  theme: z.enum(THEMES),
+  intent: z.enum(INTENTS).describe("Where the portal opened after sign-in."),
   branding: z.object({ displayName: z.string(), logoUrl: z.string().optional(), primaryColor: z.string().optional() }),
   apiIds: z.array(z.string()),
   apiBaseUrl: z.string().optional(),

@@ -1,5 +1,6 @@
 import type { KeyTemplate, SessionPolicy } from "@/db/schema";
 import type { Actor } from "@/lib/audit/write-audit";
+import type { Intent, Theme } from "@/lib/portal-sessions/session-options";
 import type { PortalConfigRow } from "@/db/queries/portal-configs";
 import type { PortalSessionRow } from "@/db/queries/portal-sessions";
 import { effectiveEnd } from "@/lib/portal-sessions/session-policy";
@@ -19,6 +20,8 @@ export type PortalView = {
   enabled: boolean;
   /** End users see their keys' `meta` only when the operator turned this on (default off). */
   showKeyMeta: boolean;
+  /** Origins allowed to frame the portal (docs/embedding.md); the portal posts its events only there. */
+  embedOrigins: string[];
   /** Live APIs the portal covers now. */
   apiIds: string[];
 };
@@ -38,6 +41,10 @@ export type PortalSessionContext = {
   /** Concrete `api.<apiId>.<action>` strings granted at mint time. */
   permissions: string[];
   preview: boolean;
+  /** The backend's choices at createSession (docs/sessions.md "Locale, theme and intent"). */
+  locale?: string;
+  theme: Theme;
+  intent: Intent;
   /** The session's return URL, else the portal's default, else absent (no return link). */
   returnUrl?: string;
   /** When the session ends if nothing else happens (sliding: the idle end, moved by each request). */
@@ -63,6 +70,7 @@ export function portalView(row: PortalConfigRow, apiIds: string[]): PortalView {
     keyTemplate: row.keyTemplate,
     enabled: row.enabled,
     showKeyMeta: row.showKeyMeta,
+    embedOrigins: row.embedOrigins,
     apiIds,
   };
 }
@@ -77,6 +85,9 @@ export function sessionContext(row: PortalSessionRow, portal: PortalView, via: P
     actor: { type: "portal_user", id: row.externalId },
     permissions: row.permissions,
     preview: row.preview,
+    locale: row.locale ?? undefined,
+    theme: row.theme,
+    intent: row.intent,
     returnUrl: row.returnUrl ?? defaultReturnUrl ?? undefined,
     expiresAt: effectiveEnd(row) ?? 0,
     absoluteExpiresAt: row.expiresAt ?? 0,

@@ -8,6 +8,17 @@ import { unsealOnce } from "@/lib/portal-sessions/unseal-cache";
 export const PORTAL_COOKIE = "portal_session";
 
 /**
+ * The same kind of seal for portals with embed origins, in a partitioned (CHIPS) cookie that a
+ * third-party frame can use: `Secure; SameSite=None; Partitioned`. A separate name, so a browser that
+ * holds both (at the top level, where the partitioned jar is keyed by the portal's own site) never
+ * sends two cookies of one name (docs/security.md "Embedding and the session cookie").
+ */
+export const EMBED_COOKIE = "portal_session_embed";
+
+/** Which cookie a portal's entry lives in. */
+export type CookieJar = "first-party" | "partitioned";
+
+/**
  * What the seal holds: `{ pc_…: pat_… }`. Always a null-prototype object (see emptySessions), so a
  * lookup by a request-supplied name such as `__proto__` or `constructor` finds nothing.
  */
@@ -81,17 +92,52 @@ async function unsealWith(seal: string, secrets: readonly string[]): Promise<Sea
   return undefined;
 }
 
-function cookieAttributes(maxAgeSeconds: number): string {
+/**
+ * Whether this server can set a partitioned cookie: browsers take `Secure` (which `SameSite=None` and
+ * `Partitioned` require) only over https, and over http on localhost / 127.0.0.1 (development).
+ */
+export function partitionedCookiesAvailable(): boolean {
+  const url = new URL(env().PUBLIC_URL);
+  return url.protocol === "https:" || (url.protocol === "http:" && (url.hostname === "localhost" || url.hostname === "127.0.0.1"));
+}
+
+/** The jar of a portal: partitioned when it may be framed and the server can set such a cookie. */
+export function jarFor(embedOrigins: readonly string[]): CookieJar {
+  return embedOrigins.length > 0 && partitionedCookiesAvailable() ? "partitioned" : "first-party";
+}
+
+export function cookieName(jar: CookieJar): string {
+  return jar === "partitioned" ? EMBED_COOKIE : PORTAL_COOKIE;
+}
+
+function cookieAttributes(maxAgeSeconds: number, jar: CookieJar): string {
+  if (jar === "partitioned") return `Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; Secure; SameSite=None; Partitioned`;
   const secure = env().PUBLIC_URL.startsWith("https://") ? "; Secure" : "";
   return `Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${secure}`;
 }
 
 /** `Set-Cookie` for a seal; Max-Age is the longest absolute end among the sessions it holds. */
-export function sessionCookie(seal: string, maxAgeSeconds: number): string {
-  return `${PORTAL_COOKIE}=${seal}; ${cookieAttributes(Math.max(0, Math.floor(maxAgeSeconds)))}`;
+export function sessionCookie(seal: string, maxAgeSeconds: number, jar: CookieJar = "first-party"): string {
+  return `${cookieName(jar)}=${seal}; ${cookieAttributes(Math.max(0, Math.floor(maxAgeSeconds)), jar)}`;
 }
 
 /** `Set-Cookie` that removes the cookie. */
-export function clearedSessionCookie(): string {
-  return `${PORTAL_COOKIE}=; ${cookieAttributes(0)}`;
+export function clearedSessionCookie(jar: CookieJar = "first-party"): string {
+  return `${cookieName(jar)}=; ${cookieAttributes(0, jar)}`;
+}
+
+/**
+ * The sessions of a browser's two cookies together (each holds different portals): undefined when
+ * every seal it sent is unreadable (tampered, expired, foreign), so the caller answers as for a dead
+ * session. The first-party value may also be the SDK's raw token, which is not a seal: callers
+ * handle that form before calling this.
+ */
+export async function unsealBrowserCookies(values: { firstParty?: string; partitioned?: string }): Promise<SealedSessions | undefined> {
+  const seals = [values.firstParty, values.partitioned].filter((v): v is string => !!v && !isRawToken(v));
+  let out: SealedSessions | undefined;
+  for (const seal of seals) {
+    const sessions = await unsealSessions(seal);
+    if (sessions) out = Object.assign(out ?? emptySessions(), sessions);
+  }
+  return out;
 }

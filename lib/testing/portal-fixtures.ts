@@ -25,6 +25,7 @@ export async function seedPortal(
     keyTemplate?: KeyTemplate;
     returnUrl?: string;
     displayName?: string;
+    embedOrigins?: string[];
   },
 ): Promise<string> {
   const id = newId("pc");
@@ -40,6 +41,7 @@ export async function seedPortal(
     maxKeys: options.maxKeys ?? 20,
     keyTemplate: options.keyTemplate ?? {},
     enabled: options.enabled ?? true,
+    embedOrigins: options.embedOrigins ?? [],
     createdAt: now(),
   });
   if (options.apiIds.length) await db.insert(portalConfigApis).values(options.apiIds.map((apiId) => ({ portalId: id, apiId })));

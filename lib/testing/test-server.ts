@@ -2,18 +2,22 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createBackendListener } from "@/lib/backend-plane/listener";
 import { SOCKET_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { applyPortalFraming, framedPortalId } from "@/lib/http/portal-framing";
 import { planeOf } from "@/lib/http/route-table";
 
-type Handler = (req: Request) => Promise<Response>;
+type Handler = (req: Request, context: { params: Promise<{ portalId: string }> }) => Promise<Response>;
 type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", Handler>>;
 
 /**
- * The browser plane's API route handlers (Next.js serves them in production), keyed by URL path. Real
- * handlers over real HTTP below — what differs from the production server is only Next's router in
- * front of them. The backend plane is the production one: its own listener, as bin/server.mjs runs it.
+ * The browser plane's API route handlers (Next.js serves them in production), keyed by URL path, and
+ * the portal landing (`/portal/<pc_id>`). Real handlers over real HTTP below — what differs from the
+ * production server is only Next's router in front of them. The backend plane is the production one:
+ * its own listener, as bin/server.mjs runs it; a portal path gets its framing headers from the same
+ * edge function bin/server.mjs calls.
  */
 const modules = import.meta.glob<RouteModule>(["/app/v2/*/route.ts"]);
 const routes = new Map(Object.entries(modules).map(([file, load]) => [file.replace(/^\/app/, "").replace(/\/route\.ts$/, ""), load]));
+const loadLanding = () => import("@/app/portal/[portalId]/route") as Promise<RouteModule>;
 
 export type TestServer = { url: string; close: () => Promise<void> };
 
@@ -38,11 +42,13 @@ export async function startTestServer(): Promise<TestServer> {
     try {
       const path = new URL(req.url ?? "/", "http://x").pathname;
       if (planeOf(path) === "backend") return backend(req, res);
-      const load = routes.get(path);
+      const portalId = framedPortalId(path);
+      if (portalId) await applyPortalFraming(res, path);
+      const load = portalId && path === `/portal/${portalId}` ? loadLanding : routes.get(path);
       const method = (req.method ?? "GET") as keyof RouteModule;
       const handler = load ? (await load())[method] : undefined;
       const response = handler
-        ? await handler(await toRequest(req, base))
+        ? await handler(await toRequest(req, base), { params: Promise.resolve({ portalId: portalId ?? "" }) })
         : new Response(JSON.stringify({ error: { status: load ? 405 : 404 } }), { status: load ? 405 : 404 });
       res.statusCode = response.status;
       response.headers.forEach((v, k) => {

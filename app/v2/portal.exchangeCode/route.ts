@@ -13,6 +13,6 @@ export const POST = route({
   output: exchangedCodeOutput,
   handler: async ({ input, rc }) => {
     const r = await exchangeForRequest(rc.req, input.code, input.confirmSwitch);
-    return new Reply({ accessToken: r.token, expiresAt: r.expiresAt }, { cookies: [r.setCookie], headers: PRAGMA_NO_CACHE });
+    return new Reply({ accessToken: r.token, expiresAt: r.expiresAt }, { cookies: r.setCookies, headers: PRAGMA_NO_CACHE });
   },
 });

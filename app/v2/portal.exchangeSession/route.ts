@@ -14,6 +14,6 @@ export const POST = route({
   output: exchangedSessionOutput,
   handler: async ({ input, rc }) => {
     const r = await exchangeForRequest(rc.req, input.sessionId, input.confirmSwitch);
-    return new Reply({ token: r.token, expiresAt: r.expiresAt }, { cookies: [r.setCookie], headers: PRAGMA_NO_CACHE });
+    return new Reply({ token: r.token, expiresAt: r.expiresAt }, { cookies: r.setCookies, headers: PRAGMA_NO_CACHE });
   },
 });

@@ -3,16 +3,22 @@ import { brandStyle } from "@/lib/ui/branding";
 import { safeReturnUrl } from "@/lib/portal-configs/return-url";
 import { Brand } from "../../_components/brand";
 import { LAYER_ID } from "../../_components/layer";
+import { EmbedBridge } from "../../_components/embed-bridge";
 import { SignOut } from "../../_components/sign-out";
 import { Tabs } from "../../_components/tabs";
 import { abilities } from "@/lib/portal-sessions/abilities";
+import { closestShippedLocale } from "@/lib/portal-sessions/locale";
 import { requirePortalSession } from "@/lib/portal-sessions/page-session";
+import "../../embed.css";
+import "../../theme.css";
 
 export const dynamic = "force-dynamic";
 
 /**
  * The signed-in shell: branding, who is signed in, preview banner, return link, sign out, tabs, and
- * the layer dialogs and menus render into (layer.ts).
+ * the layer dialogs and menus render into (layer.ts); in the session's language and theme
+ * (docs/sessions.md "Locale, theme and intent"), and talking to the page that frames it when one of
+ * the portal's embed origins does (docs/embedding.md).
  */
 export default async function SignedInLayout({ children, params }: { children: ReactNode; params: Promise<{ portalId: string }> }) {
   const { portalId } = await params;
@@ -27,7 +33,13 @@ export default async function SignedInLayout({ children, params }: { children: R
   ];
 
   return (
-    <div className="portal" style={brandStyle(session.portal.primaryColor) as CSSProperties}>
+    <div
+      className="portal"
+      lang={closestShippedLocale(session.locale)}
+      data-theme={session.theme === "system" ? undefined : session.theme}
+      style={brandStyle(session.portal.primaryColor) as CSSProperties}
+    >
+      <EmbedBridge origins={session.portal.embedOrigins} />
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -42,7 +54,7 @@ export default async function SignedInLayout({ children, params }: { children: R
             <Brand displayName={session.portal.displayName} logoUrl={session.portal.logoUrl} />
             <div className="p-user">
               {returnUrl ? (
-                <a href={returnUrl} rel="noreferrer" className="p-back">
+                <a href={returnUrl} rel="noreferrer" target="_top" className="p-back">
                   <span aria-hidden="true">←</span> Back to {session.portal.displayName}
                 </a>
               ) : null}

@@ -3,6 +3,9 @@ import { safeReturnUrl } from "@/lib/portal-configs/return-url";
 import { portalFace } from "@/lib/portal-sessions/portal-face";
 import { UNKNOWN_PORTAL } from "@/lib/ui/dead-ends";
 import { MessageCard } from "../../_components/message-card";
+import { EmbedBridge } from "../../_components/embed-bridge";
+import { embedOriginsOf } from "@/lib/portal-configs/embed-origins-cache";
+import "../../embed.css";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Portal" };
@@ -64,11 +67,13 @@ export default async function Ended({ params, searchParams }: { params: Promise<
   const returnUrl = safeReturnUrl(face.returnUrl);
   return (
     <MessageCard face={face} title={copy.title}>
+      {/* In a frame, the host hears why the session ended; the page itself never navigates the top window. */}
+      <EmbedBridge origins={await embedOriginsOf(portalId)} ended={typeof key === "string" && Object.hasOwn(REASONS, key) ? key : "no_session"} />
       <p>{copy.body(face.displayName)}</p>
       <p className="p-next">{copy.next(face.displayName)}</p>
       {returnUrl ? (
         <div className="actions">
-          <a className="btn btn-primary" href={returnUrl} rel="noreferrer">
+          <a className="btn btn-primary" href={returnUrl} rel="noreferrer" target="_top">
             Back to {face.displayName}
           </a>
         </div>
