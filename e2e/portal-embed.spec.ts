@@ -207,7 +207,6 @@ test("intent decides where the session lands: usage, docs, and the keys page wit
   const cases = [
     ["usage", /\/analytics$/],
     ["docs", /\/docs$/],
-    ["create_key", /\/keys\?create=1$/],
   ] as const;
   // One end user throughout: a link for another one would first ask before switching accounts.
   for (const [intent, path] of cases) {
@@ -215,4 +214,44 @@ test("intent decides where the session lands: usage, docs, and the keys page wit
     await expect.poll(() => frame.url()).toMatch(new RegExp(`/portal/${tenant.portalId}${path.source}`));
     await expect(frame.getByTestId("signed-in-as")).toHaveText("erin");
   }
+  // create_key lands on the keys page with the create dialog open, and drops its flag from the
+  // address so a reload does not open it again.
+  const frame = await embed(page, (await tenant.createSession({ externalId: "erin", intent: "create_key" })).url);
+  await expect(frame.getByRole("dialog", { name: "Create an API key" })).toBeVisible();
+  await expect.poll(() => frame.url()).toMatch(new RegExp(`/portal/${tenant.portalId}/keys$`));
+});
+
+test("the host hears key.created, key.rolled and key.revoked, never a secret", async ({ page, keyport }) => {
+  const tenant = await embeddable(keyport);
+  const frame = await embed(page, (await tenant.createSession({ externalId: "gina" })).url);
+  await frame.getByRole("button", { name: "Create your first key" }).click();
+  const create = frame.getByRole("dialog", { name: "Create an API key" });
+  await create.getByLabel("Name").fill("Billing worker");
+  await create.getByRole("button", { name: "Create key" }).click();
+  const secret = await frame.getByTestId("new-key").inputValue();
+  expect(secret).toMatch(/\w{20,}/);
+  await expect.poll(async () => (await events(page)).find((e) => e.type === "key.created")).toEqual({
+    type: "key.created",
+    keyId: expect.stringMatching(/^key_/),
+    name: "Billing worker",
+    source: "keyport",
+    version: 1,
+  });
+  const created = (await events(page)).find((e) => e.type === "key.created");
+  await frame.getByRole("checkbox", { name: /copied/i }).check();
+  await frame.getByRole("button", { name: "Done" }).click();
+
+  await frame.getByRole("button", { name: "Actions for Billing worker" }).click();
+  await frame.getByRole("menuitem", { name: "Roll" }).click();
+  await frame.getByRole("button", { name: "Roll key" }).click();
+  await expect.poll(async () => (await events(page)).find((e) => e.type === "key.rolled")).toMatchObject({ keyId: created?.keyId, newKeyId: expect.stringMatching(/^key_/) });
+  await frame.getByRole("checkbox", { name: /copied/i }).check();
+  await frame.getByRole("button", { name: "Done" }).click();
+
+  await frame.getByRole("button", { name: "Actions for Billing worker" }).first().click();
+  await frame.getByRole("menuitem", { name: "Revoke" }).click();
+  await frame.getByRole("button", { name: "Revoke key" }).click();
+  await expect.poll(async () => (await events(page)).some((e) => e.type === "key.revoked")).toBe(true);
+  const all = JSON.stringify(await events(page));
+  expect(all).not.toContain(secret);
 });

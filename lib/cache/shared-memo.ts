@@ -14,6 +14,8 @@ export type SharedMemo<V> = {
   get(key: string, ask: { now: number; tag?: unknown }, until: (now: number) => number, load: () => Promise<V>): Promise<V>;
   /** Forgets the entries whose settled value matches, and every load still running. */
   forget(matches: (value: V) => boolean): void;
+  /** Forgets one key. */
+  forgetKey(key: string): void;
   clear(): void;
   readonly size: number;
 };
@@ -47,6 +49,9 @@ export function sharedMemo<V>(name: string, maxEntries: number): SharedMemo<V> {
     forget(matches) {
       const map = entries();
       for (const [key, entry] of map) if (entry.pending || matches(entry.value as V)) map.delete(key);
+    },
+    forgetKey(key) {
+      entries().delete(key);
     },
     clear() {
       entries().clear();

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { findEmbedOriginsById } from "@/db/queries/portal-configs";
+import { sharedMemo } from "@/lib/cache/shared-memo";
 
 /**
  * A portal's embed origins by id, for at most EMBED_ORIGINS_MAX_AGE_MS: every page view of the portal
@@ -8,37 +9,17 @@ import { findEmbedOriginsById } from "@/db/queries/portal-configs";
  * second per portal and process. A change through the operator API clears this process's entry at
  * once; other processes see it within the second (docs/embedding.md "How fast a change applies").
  * Unknown ids are cached too (as []), so random `pc_` paths cannot turn into a flood of queries.
- * Bounded, and on globalThis: the backend plane and the Next.js bundles load this module separately
- * but must share one cache.
+ * A sharedMemo (lib/cache/shared-memo.ts): bounded, one per process.
  */
 export const EMBED_ORIGINS_MAX_AGE_MS = 1000;
-const MAX_ENTRIES = 10_000;
-
-type Entry = { readAt: number; origins: Promise<string[]> };
-const holder = globalThis as unknown as { __keyportEmbedOriginsCache?: Map<string, Entry> };
-
-function entries(): Map<string, Entry> {
-  return (holder.__keyportEmbedOriginsCache ??= new Map());
-}
+const memo = sharedMemo<string[]>("embedOrigins", 10_000);
 
 /** The portal's embed origins ([] for none or an unknown portal); a failed read rejects and is not cached. */
 export function embedOriginsOf(portalId: string): Promise<string[]> {
-  const map = entries();
-  const at = performance.now();
-  const hit = map.get(portalId);
-  if (hit && at - hit.readAt < EMBED_ORIGINS_MAX_AGE_MS) return hit.origins;
-  const origins = getDb().then(async (db) => (await findEmbedOriginsById(db, portalId)) ?? []);
-  const entry: Entry = { readAt: at, origins };
-  map.delete(portalId);
-  map.set(portalId, entry);
-  if (map.size > MAX_ENTRIES) map.delete(map.keys().next().value as string);
-  origins.catch(() => {
-    if (map.get(portalId) === entry) map.delete(portalId);
-  });
-  return origins;
+  return memo.get(portalId, { now: performance.now() }, (at) => at + EMBED_ORIGINS_MAX_AGE_MS, async () => (await findEmbedOriginsById(await getDb(), portalId)) ?? []);
 }
 
 /** Drops a portal's entry: a change made by this process applies to its next page view. */
 export function forgetEmbedOrigins(portalId: string): void {
-  entries().delete(portalId);
+  memo.forgetKey(portalId);
 }

@@ -1,8 +1,7 @@
 import { abilities } from "@/lib/portal-sessions/abilities";
 import type { PortalSessionContext } from "@/lib/portal-sessions/session-context";
 
-/** The keys page's query flag that asks for the create dialog to open (set only by landingPath). */
-export const CREATE_DIALOG_FLAG = "create";
+import { CREATE_DIALOG_FLAG } from "@/lib/portal-sessions/intent-flag";
 
 /**
  * Where a freshly signed-in session lands (docs/sessions.md "Locale, theme and intent"): the tab its

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
-import { CREATE_DIALOG_FLAG, landingPath, shouldOpenCreateDialog } from "@/lib/portal-sessions/intent";
+import { landingPath, shouldOpenCreateDialog } from "@/lib/portal-sessions/intent";
+import { CREATE_DIALOG_FLAG } from "@/lib/portal-sessions/intent-flag";
 import type { PortalSessionContext } from "@/lib/portal-sessions/session-context";
 import { assertIntentAllowed, localeSchema } from "@/lib/portal-sessions/session-options";
 

@@ -1,7 +1,9 @@
 "use client";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useState } from "react";
+import { CREATE_DIALOG_FLAG } from "@/lib/portal-sessions/intent-flag";
 import { EXPIRY_OPTIONS } from "@/lib/ui/grace";
 import { FormError, SubmitActions } from "./dialog-form-parts";
+import { postToParent } from "./embed-bridge";
 import { Modal } from "./modal";
 import { useRevealSecret } from "./secret-host";
 import { useHydrated } from "./use-hydrated";
@@ -9,15 +11,39 @@ import { usePortalAction } from "./use-portal-action";
 
 type Api = { id: string; name: string };
 
-/** "Create key": a small form (name, expiry, API when the portal has several), then the key shown once. */
-export function CreateKey({ portalId, apis, disabledReason, label = "Create key" }: { portalId: string; apis: Api[]; disabledReason?: string; label?: string }) {
-  const [open, setOpen] = useState(false);
+/**
+ * "Create key": a small form (name, expiry, API when the portal has several), then the key shown once.
+ * `openOnArrival` opens the form once the page is interactive (a session minted with intent
+ * `create_key`, lib/portal-sessions/intent.ts) and drops the flag from the address, so a reload does
+ * not open it again.
+ */
+export function CreateKey({
+  portalId,
+  apis,
+  disabledReason,
+  label = "Create key",
+  openOnArrival = false,
+}: {
+  portalId: string;
+  apis: Api[];
+  disabledReason?: string;
+  label?: string;
+  openOnArrival?: boolean;
+}) {
+  const [open, setOpen] = useState(openOnArrival);
   const { busy, error, run } = usePortalAction(portalId, () => setOpen(false));
   const reveal = useRevealSecret();
   const hydrated = useHydrated();
   const nameId = useId();
   const expiryId = useId();
   const apiId = useId();
+
+  useEffect(() => {
+    if (!openOnArrival) return;
+    const url = new URL(window.location.href);
+    url.searchParams.delete(CREATE_DIALOG_FLAG);
+    window.history.replaceState(window.history.state, "", url);
+  }, [openOnArrival]);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -27,7 +53,10 @@ export function CreateKey({ portalId, apis, disabledReason, label = "Create key"
     if (days > 0) body.expires = Date.now() + days * 86_400_000;
     const api = form.get("apiId");
     if (typeof api === "string" && api) body.apiId = api;
-    await run<{ keyId: string; key: string }>("portal.createKey", body, (d) => reveal("Your new API key", d.key));
+    await run<{ keyId: string; key: string }>("portal.createKey", body, (d) => {
+      postToParent({ type: "key.created", keyId: d.keyId, name: typeof body.name === "string" && body.name ? body.name : undefined });
+      reveal("Your new API key", d.key);
+    });
   };
 
   return (

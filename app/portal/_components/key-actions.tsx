@@ -1,5 +1,6 @@
 "use client";
 import { type FormEvent, useId, useState } from "react";
+import { postToParent } from "./embed-bridge";
 import { GRACE_OPTIONS } from "@/lib/ui/grace";
 import { ActionMenu, type MenuItem } from "./action-menu";
 import { FormError, SubmitActions } from "./dialog-form-parts";
@@ -38,9 +39,12 @@ export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId
   const reroll = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const expiration = Number(new FormData(e.currentTarget).get("grace") ?? 0);
-    void run<{ key: string }>("portal.rerollKey", { keyId: keyRow.keyId, expiration }, (d) => reveal(`Your new key for ${label}`, d.key));
+    void run<{ key: string; keyId: string }>("portal.rerollKey", { keyId: keyRow.keyId, expiration }, (d) => {
+      postToParent({ type: "key.rolled", keyId: keyRow.keyId, newKeyId: d.keyId });
+      reveal(`Your new key for ${label}`, d.key);
+    });
   };
-  const revoke = () => void run("portal.deleteKey", { keyId: keyRow.keyId }, () => {});
+  const revoke = () => void run("portal.deleteKey", { keyId: keyRow.keyId }, () => postToParent({ type: "key.revoked", keyId: keyRow.keyId }));
 
   const items: MenuItem[] = [
     ...(can.rename ? [{ label: "Rename", onSelect: open("rename") }] : []),

@@ -13,6 +13,7 @@ import { When } from "../../../_components/when";
 import { portalApis } from "@/lib/portal-sessions/page-apis";
 import { listPortalKeys } from "@/lib/portal-sessions/page-keys";
 import { abilities } from "@/lib/portal-sessions/abilities";
+import { shouldOpenCreateDialog } from "@/lib/portal-sessions/intent";
 import { requirePortalSession } from "@/lib/portal-sessions/page-session";
 
 export const dynamic = "force-dynamic";
@@ -37,11 +38,12 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
   const base = `/portal/${portalId}/keys`;
   const disabledReason = session.preview ? PREVIEW : undefined;
   const at = now();
+  const openCreate = shouldOpenCreateDialog(session, sp);
 
   if (!can.readKeys) {
     return (
       <SecretHost>
-        <Head can={can.create} portalId={portalId} apis={apis} disabledReason={disabledReason} />
+        <Head can={can.create} portalId={portalId} apis={apis} disabledReason={disabledReason} openCreate={openCreate} />
         <div className="card empty">
           <h2>Create keys here</h2>
           <p>You can create new keys, but this session cannot list existing ones. A new key is shown once, right after you create it.</p>
@@ -58,7 +60,7 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
 
   return (
     <SecretHost>
-      <Head can={can.create && !none} portalId={portalId} apis={apis} disabledReason={disabledReason} />
+      <Head can={can.create && !none} portalId={portalId} apis={apis} disabledReason={disabledReason} openCreate={openCreate} />
       {none ? null : (
       <div className="p-toolbar">
         <KeyFilter action={base} value={q} />
@@ -91,7 +93,7 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
             <div className="empty">
               <h2>No API keys yet</h2>
               <p>{can.create ? "Create a key to start calling the API. You will see it once, right after you create it." : "Keys issued to you will appear here."}</p>
-              {can.create ? <CreateKey portalId={portalId} apis={apis} disabledReason={disabledReason} label="Create your first key" /> : null}
+              {can.create ? <CreateKey portalId={portalId} apis={apis} disabledReason={disabledReason} label="Create your first key" openOnArrival={openCreate} /> : null}
             </div>
           )
         ) : (
@@ -168,14 +170,26 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
   );
 }
 
-function Head({ can, portalId, apis, disabledReason }: { can: boolean; portalId: string; apis: { id: string; name: string }[]; disabledReason?: string }) {
+function Head({
+  can,
+  portalId,
+  apis,
+  disabledReason,
+  openCreate,
+}: {
+  can: boolean;
+  portalId: string;
+  apis: { id: string; name: string }[];
+  disabledReason?: string;
+  openCreate: boolean;
+}) {
   return (
     <div className="p-page-head">
       <div>
         <h1>API keys</h1>
         <p>Use these keys to authenticate your requests. Keep them secret.</p>
       </div>
-      {can ? <CreateKey portalId={portalId} apis={apis} disabledReason={disabledReason} /> : null}
+      {can ? <CreateKey portalId={portalId} apis={apis} disabledReason={disabledReason} openOnArrival={openCreate} /> : null}
     </div>
   );
 }
