@@ -234,8 +234,6 @@ test("the host hears key.created, key.rolled and key.revoked, never a secret", a
     type: "key.created",
     keyId: expect.stringMatching(/^key_/),
     name: "Billing worker",
-    source: "keyport",
-    version: 1,
   });
   const created = (await events(page)).find((e) => e.type === "key.created");
   await frame.getByRole("checkbox", { name: /copied/i }).check();
