@@ -164,7 +164,8 @@ for (const [theme, scheme, background] of [
       await tenant.createKey({ externalId: "dana", name: "Worker" });
       const frame = await embed(page, (await tenant.createSession({ externalId: "dana", theme })).url);
       await expect(frame.getByRole("row", { name: /Worker/ })).toBeVisible();
-      expect(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background);
+      // The layout's stylesheet can land a moment after the row renders inside the frame.
+      await expect.poll(() => frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background);
       expect(await frame.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe(theme);
       await shot(page, `embed-host-theme-${theme}`);
     });
@@ -174,7 +175,7 @@ for (const [theme, scheme, background] of [
       await tenant.createKey({ externalId: "dana", name: "Worker" });
       await page.goto((await tenant.createSession({ externalId: "dana", theme })).url);
       await expect(page.getByRole("row", { name: /Worker/ })).toBeVisible();
-      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background);
+      await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background);
       await expectAccessible(page, `keys, forced ${theme} on ${scheme}`);
       await shot(page, `theme-${theme}-on-${scheme}-keys`);
     });
