@@ -121,8 +121,9 @@ export function scenarios(ks, ctx, session, cfg) {
   const root = { "content-type": "application/json", authorization: `Bearer ${ctx.rootKey}` };
   const portal = { "content-type": "application/json", cookie: session.cookie, origin: ks.base };
   const page100 = pageOf(100, "keyId");
-  // The newest of the portal user's keys (seed.mjs), on the first page of the keys list.
-  const keysPage = htmlWith("verify-me");
+  // The oldest of the portal user's keys (seed.mjs names the bulk "key <i>"): the keys list is oldest
+  // first, so it is on the first page. ("verify-me" is the newest and sits on the last page.)
+  const keysPage = htmlWith('title="key 1"');
   /**
    * @param {string} apiId
    * @param {string} [cursor]
