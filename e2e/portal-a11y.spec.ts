@@ -72,7 +72,9 @@ for (const colorScheme of ["light", "dark"] as const) {
         await page.getByRole("dialog").getByRole("button", { name: "Create key" }).click();
         await expect(page.getByRole("dialog")).toContainText("Your new API key");
         await check(page, "secret-dialog");
-        await page.keyboard.press("Escape");
+        await page.getByRole("dialog").getByRole("checkbox").check();
+        await page.getByRole("dialog").getByRole("button", { name: "Done" }).click();
+        await expect(page.getByRole("dialog")).toBeHidden();
 
         // Client navigations: the new page's <title> replaces the old one after its body, so wait for it.
         await page.getByRole("link", { name: "Usage" }).click();
