@@ -1,0 +1,39 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { parseInput } from "@/lib/api/body";
+import type { Actor } from "@/lib/audit/write-audit";
+import { formAction, type FormResult } from "@/lib/console/portals/form-result";
+import { updateBodyOf, type PortalFormValues } from "@/lib/console/portals/portal-form";
+import { changedFields } from "@/lib/console/portals/changed-fields";
+import { getPortal } from "@/lib/portal-configs/get-portal";
+import { updatePortalInput } from "@/lib/portal-configs/rules";
+import { updatePortal } from "@/lib/portal-configs/update-portal";
+
+/**
+ * The console's "Save": the whole form as a portals.update body, parsed by the operator API's schema
+ * (every bad field is reported at once), then only the fields that differ from the stored portal are
+ * sent to the verb, so its `portal.update` event names what changed. Nothing changed: nothing written.
+ */
+export async function updatePortalFromForm({
+  db,
+  actor,
+  workspaceId,
+  portalId,
+  values,
+}: {
+  db: Db;
+  actor: Actor;
+  workspaceId: string;
+  portalId: string;
+  values: PortalFormValues;
+}): Promise<FormResult<{ portalId: string; changed: string[] }>> {
+  return formAction(async () => {
+    const input = parseInput(updatePortalInput, updateBodyOf(workspaceId, portalId, values));
+    const current = await getPortal({ db, workspaceId, portal: portalId });
+    const changed = changedFields(input, current);
+    if (changed.length === 0) return { portalId: current.portalId, changed };
+    const only = Object.fromEntries(changed.map((k) => [k, input[k]]));
+    const config = await updatePortal({ db, input: { workspaceId, portal: current.portalId, ...only }, actor });
+    return { portalId: config.portalId, changed };
+  });
+}
