@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import { parseInput } from "@/lib/api/body";
 import type { Actor } from "@/lib/audit/write-audit";
 import { formAction, type FormResult } from "@/lib/console/portals/form-result";
-import { createBodyOf, type PortalFormValues } from "@/lib/console/portals/portal-form";
+import { portalFormValuesSchema } from "@/lib/console/portals/form-values";
+import { createBodyOf } from "@/lib/console/portals/portal-form";
 import { createPortal } from "@/lib/portal-configs/create-portal";
 import { createPortalInput } from "@/lib/portal-configs/rules";
 
@@ -11,9 +12,9 @@ import { createPortalInput } from "@/lib/portal-configs/rules";
  * The console's "Create portal": the form as a portals.create body, parsed by the operator API's
  * schema and provisioned by its verb, which writes `portal.create` with the console's actor.
  */
-export async function createPortalFromForm({ db, actor, workspaceId, values }: { db: Db; actor: Actor; workspaceId: string; values: PortalFormValues }): Promise<FormResult<{ portalId: string }>> {
+export async function createPortalFromForm({ db, actor, workspaceId, values }: { db: Db; actor: Actor; workspaceId: string; values: unknown }): Promise<FormResult<{ portalId: string }>> {
   return formAction(async () => {
-    const input = parseInput(createPortalInput, createBodyOf(workspaceId, values));
+    const input = parseInput(createPortalInput, createBodyOf(workspaceId, parseInput(portalFormValuesSchema, values)));
     const config = await createPortal({ db, input, actor });
     return { portalId: config.portalId };
   });

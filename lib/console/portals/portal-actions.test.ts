@@ -100,6 +100,16 @@ describe.each(BACKENDS)("console portal actions on %s", (backend) => {
     expect(editor.apis.map((a) => a.name)).toEqual(["payments", "search"]);
   });
 
+  it("a forged call (values that are not the form's shape) is refused before anything is read", async () => {
+    const before = await portalCount();
+    const res = await createPortalFromForm({ db: db(), actor: ACTOR, workspaceId, values: { ...form("forged"), slug: { toString: "x" }, extra: 1 } });
+    expect(res.ok === false && res.status).toBe(400);
+    expect(res.ok === false && Object.keys(res.fieldErrors).sort()).toEqual(["extra", "slug"]);
+    const none = await updatePortalFromForm({ db: db(), actor: ACTOR, workspaceId, portalId: "pc_x", values: null });
+    expect(none.ok === false && none.status).toBe(400);
+    expect(await portalCount()).toBe(before);
+  });
+
   it("an invalid form is refused with the API's messages next to each field, and nothing is created", async () => {
     const before = await portalCount();
     const res = await createPortalFromForm({ db: db(), actor: ACTOR, workspaceId, values: form("Not A Slug", { primaryColor: "#12", embedOrigins: "javascript:alert(1)" }) });
@@ -185,11 +195,11 @@ describe.each(BACKENDS)("console portal actions on %s", (backend) => {
     if (!created.ok) throw new Error(JSON.stringify(created));
     const portalId = created.data.portalId;
     await openAsTestUser({ db: db(), actor: ACTOR, workspaceId, portalId, externalId: "u1" });
-    const wrong = await deletePortalConfirmed({ db: db(), actor: ACTOR, workspaceId, portalId, confirmation: "Doomed" });
-    expect(wrong).toEqual({ ok: false, status: 400, message: "Check the highlighted fields: nothing was saved.", fieldErrors: { confirmation: ["Type the portal's slug, doomed, to delete it."] } });
+    const wrong = deletePortalConfirmed({ db: db(), actor: ACTOR, workspaceId, portalId, confirmation: "Doomed" });
+    await expect(wrong).rejects.toMatchObject({ code: "unkey/application/invalid_input", errors: [{ location: "confirm", message: "Type the portal's slug, doomed, to delete it.", fix: "Type doomed exactly, to confirm." }] });
     expect((await op("portals.get", { workspaceId, portal: portalId })).status).toBe(200);
 
-    expect(await deletePortalConfirmed({ db: db(), actor: ACTOR, workspaceId, portalId, confirmation: " doomed " })).toEqual({ ok: true, data: { slug: "doomed" } });
+    expect(await deletePortalConfirmed({ db: db(), actor: ACTOR, workspaceId, portalId, confirmation: " doomed " })).toEqual({ slug: "doomed" });
     expect((await op("portals.get", { workspaceId, portal: portalId })).status).toBe(404);
     expect(await db().select().from(portalSessions).where(eq(portalSessions.portalId, portalId))).toEqual([]);
     expect((await events(portalId)).map((e) => [e.event, e.actor])).toEqual([
@@ -204,7 +214,7 @@ describe.each(BACKENDS)("console portal actions on %s", (backend) => {
     const portalId = theirs.data.portalId;
     const notFound = { ok: false, status: 404, message: `No portal "${portalId}" in workspace ${workspaceId}.`, fieldErrors: {} };
     expect(await setPortalEnabled({ db: db(), actor: ACTOR, workspaceId, portalId, enabled: false })).toEqual(notFound);
-    expect(await deletePortalConfirmed({ db: db(), actor: ACTOR, workspaceId, portalId, confirmation: "theirs" })).toEqual(notFound);
+    await expect(deletePortalConfirmed({ db: db(), actor: ACTOR, workspaceId, portalId, confirmation: "theirs" })).rejects.toMatchObject({ code: "unkey/data/portal_config_not_found", status: 404 });
     expect(await updatePortalFromForm({ db: db(), actor: ACTOR, workspaceId, portalId, values: { ...newPortalValues([apiA]), slug: "theirs", displayName: "Mine" } })).toEqual(notFound);
     const minted = await openAsTestUser({ db: db(), actor: ACTOR, workspaceId, portalId, externalId: "u" });
     expect(minted.ok === false && minted.status).toBe(404);

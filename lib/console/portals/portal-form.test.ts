@@ -7,6 +7,7 @@ import { previewModel } from "@/lib/console/portals/preview-model";
 import { createPortalInput, updatePortalInput } from "@/lib/portal-configs/rules";
 import { previewKeys } from "@/lib/ui/preview-keys";
 import { keyState } from "@/lib/ui/key-state";
+import { formatDuration } from "@/lib/console/portals/durations";
 
 const full: PortalFormValues = {
   ...newPortalValues(["api_a", "api_b"]),
@@ -204,5 +205,11 @@ describe("the live preview's model and sample keys", () => {
       ["Lm2x", undefined, 0, undefined],
       ["Vb7p", undefined, 0, undefined],
     ]);
+  });
+});
+
+describe("formatDuration: the form's reading of a millisecond field", () => {
+  it("names the largest whole unit", () => {
+    expect([2_592_000_000, 86_400_000, 90_000, 60_000, 1000, 1500, 1].map(formatDuration)).toEqual(["30 days", "1 day", "90 seconds", "1 minute", "1 second", "1,500 milliseconds", "1 millisecond"]);
   });
 });

@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import { parseInput } from "@/lib/api/body";
 import type { Actor } from "@/lib/audit/write-audit";
 import { formAction, type FormResult } from "@/lib/console/portals/form-result";
-import { updateBodyOf, type PortalFormValues } from "@/lib/console/portals/portal-form";
+import { portalFormValuesSchema } from "@/lib/console/portals/form-values";
+import { updateBodyOf } from "@/lib/console/portals/portal-form";
 import { changedFields } from "@/lib/console/portals/changed-fields";
 import { getPortal } from "@/lib/portal-configs/get-portal";
 import { updatePortalInput } from "@/lib/portal-configs/rules";
@@ -25,10 +26,11 @@ export async function updatePortalFromForm({
   actor: Actor;
   workspaceId: string;
   portalId: string;
-  values: PortalFormValues;
+  /** What the browser sent: checked against the form's shape first (form-values.ts). */
+  values: unknown;
 }): Promise<FormResult<{ portalId: string; changed: string[] }>> {
   return formAction(async () => {
-    const input = parseInput(updatePortalInput, updateBodyOf(workspaceId, portalId, values));
+    const input = parseInput(updatePortalInput, updateBodyOf(workspaceId, portalId, parseInput(portalFormValuesSchema, values)));
     const current = await getPortal({ db, workspaceId, portal: portalId });
     const changed = changedFields(input, current);
     if (changed.length === 0) return { portalId: current.portalId, changed };

@@ -1,0 +1,103 @@
+"use client";
+import { useDeferredValue, useEffect, useId, useState } from "react";
+import type { PortalPreviewModel } from "@/lib/console/portals/preview-model";
+import { previewKeys } from "@/lib/ui/preview-keys";
+import { DocsContent } from "@/app/portal/_components/docs-content";
+import { KeyFilter } from "@/app/portal/_components/key-filter";
+import { KeysHead } from "@/app/portal/_components/keys-head";
+import { KeysTable } from "@/app/portal/_components/keys-table";
+import { PortalShell } from "@/app/portal/_components/portal-shell";
+import { PreviewFrame } from "./preview-frame";
+// The portal's own stylesheets, for the frame (preview-frame.tsx copies the page's styles into it).
+import "@/app/portal/portal.css";
+import "@/app/portal/theme.css";
+import "@/app/portal/embed.css";
+import "@/app/portal/_components/code-block.css";
+
+type Theme = "light" | "dark";
+type View = "keys" | "docs";
+
+const PREVIEW_PORTAL = "pc_preview";
+const BASE = `/portal/${PREVIEW_PORTAL}`;
+const TABS = [
+  { href: `${BASE}/keys`, label: "API keys" },
+  { href: `${BASE}/analytics`, label: "Usage" },
+  { href: `${BASE}/docs`, label: "Docs" },
+];
+
+/**
+ * The live preview beside the portal form (docs/console.md "Portals"): the portal's real shell, keys
+ * table and docs tab, as an end user with every permission sees them, fed with sample keys instead
+ * of a session. It follows the form as it is typed, in light or dark.
+ */
+export function PortalPreview({ model, testUser }: { model: PortalPreviewModel; testUser: string }) {
+  const shown = useDeferredValue(model);
+  const [theme, setTheme] = useState<Theme>("light");
+  const [view, setView] = useState<View>("keys");
+  const [now, setNow] = useState<number>();
+  const name = useId();
+
+  // The console's own scheme first; the clock is read on the client only (relative times).
+  useEffect(() => {
+    setTheme(window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
+    setNow(Date.now());
+  }, []);
+
+  const keys = now === undefined ? [] : previewKeys({ prefix: shown.prefix, template: shown.template, showKeyMeta: shown.showKeyMeta, now });
+  return (
+    <section className="cp-preview" aria-labelledby={`${name}-title`}>
+      <div className="cp-preview-bar">
+        <h2 id={`${name}-title`} className="cp-preview-title">
+          Live preview
+        </h2>
+        <Choice legend="Preview page" name={`${name}-view`} value={view} onChange={setView} options={[["keys", "Keys"], ["docs", "Docs"]]} />
+        <Choice legend="Preview theme" name={`${name}-theme`} value={theme} onChange={setTheme} options={[["light", "Light"], ["dark", "Dark"]]} />
+      </div>
+      <p className="hint cp-preview-hint">Sample keys, as a user with every permission sees them. Updates as you type; not interactive.</p>
+      <PreviewFrame title={`Preview of the portal ${shown.displayName}, ${theme}`}>
+        <PortalShell
+          portalId={PREVIEW_PORTAL}
+          displayName={shown.displayName}
+          logoUrl={shown.logoUrl}
+          primaryColor={shown.primaryColor}
+          lang="en"
+          theme={theme}
+          externalId={testUser}
+          preview={false}
+          returnUrl={shown.returnUrl}
+          tabs={TABS}
+          currentTab={`${BASE}/${view}`}
+          embedOrigins={[]}
+        >
+          {view === "keys" ? (
+            <>
+              <KeysHead can portalId={PREVIEW_PORTAL} apis={shown.apis} openCreate={false} />
+              <div className="p-toolbar">
+                <KeyFilter action={`${BASE}/keys`} value="" />
+              </div>
+              <div className="card">
+                {now === undefined ? null : <KeysTable portalId={PREVIEW_PORTAL} keys={keys} can={{ rename: true, reroll: true, revoke: true }} now={now} />}
+              </div>
+            </>
+          ) : (
+            <DocsContent name={shown.displayName} prefix={shown.prefix} apiBaseUrl={shown.apiBaseUrl} docsMarkdown={shown.docsMarkdown} />
+          )}
+        </PortalShell>
+      </PreviewFrame>
+    </section>
+  );
+}
+
+function Choice<T extends string>({ legend, name, value, onChange, options }: { legend: string; name: string; value: T; onChange: (v: T) => void; options: [T, string][] }) {
+  return (
+    <fieldset className="cp-seg">
+      <legend className="visually-hidden">{legend}</legend>
+      {options.map(([v, label]) => (
+        <label key={v}>
+          <input type="radio" name={name} value={v} checked={value === v} onChange={() => onChange(v)} />
+          <span>{label}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
