@@ -142,12 +142,13 @@ describe.each(BACKENDS)("console portal actions on %s", (backend) => {
     const stored = (await loadPortalEditor({ db: db(), workspaceId, portalId })).portal!;
 
     const same = await updatePortalFromForm({ db: db(), actor: ACTOR, workspaceId, portalId, values: valuesOf(stored) });
-    expect(same).toEqual({ ok: true, data: { portalId, changed: [] } });
+    expect(same).toEqual({ ok: true, data: { portalId, changed: [], values: valuesOf(stored) } });
     expect((await events(portalId)).map((e) => e.event)).toEqual(["portal.create"]);
 
     const edited = { ...valuesOf(stored), displayName: "After", primaryColor: "#0f766e", logoUrl: "", apiIds: [apiB, apiA] };
     const saved = await updatePortalFromForm({ db: db(), actor: ACTOR, workspaceId, portalId, values: edited });
-    expect(saved).toEqual({ ok: true, data: { portalId, changed: ["apiIds", "displayName", "logoUrl", "primaryColor"] } });
+    expect(saved).toMatchObject({ ok: true, data: { portalId, changed: ["apiIds", "displayName", "logoUrl", "primaryColor"] } });
+    expect(saved.ok && saved.data.values).toEqual({ ...edited, apiIds: [apiA, apiB] });
     const got = (await op("portals.get", { workspaceId, portal: portalId })).body.data;
     expect(got).toMatchObject({ displayName: "After", primaryColor: "#0f766e", apiIds: [apiA, apiB] });
     expect(got).not.toHaveProperty("logoUrl");

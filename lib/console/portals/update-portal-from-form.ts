@@ -4,7 +4,7 @@ import { parseInput } from "@/lib/api/body";
 import type { Actor } from "@/lib/audit/write-audit";
 import { formAction, type FormResult } from "@/lib/console/portals/form-result";
 import { portalFormValuesSchema } from "@/lib/console/portals/form-values";
-import { updateBodyOf } from "@/lib/console/portals/portal-form";
+import { type PortalFormValues, updateBodyOf, valuesOf } from "@/lib/console/portals/portal-form";
 import { changedFields } from "@/lib/console/portals/changed-fields";
 import { getPortal } from "@/lib/portal-configs/get-portal";
 import { updatePortalInput } from "@/lib/portal-configs/rules";
@@ -28,14 +28,15 @@ export async function updatePortalFromForm({
   portalId: string;
   /** What the browser sent: checked against the form's shape first (form-values.ts). */
   values: unknown;
-}): Promise<FormResult<{ portalId: string; changed: string[] }>> {
+}): Promise<FormResult<{ portalId: string; changed: string[]; values: PortalFormValues }>> {
   return formAction(async () => {
     const input = parseInput(updatePortalInput, updateBodyOf(workspaceId, portalId, parseInput(portalFormValuesSchema, values)));
     const current = await getPortal({ db, workspaceId, portal: portalId });
     const changed = changedFields(input, current);
-    if (changed.length === 0) return { portalId: current.portalId, changed };
+    if (changed.length === 0) return { portalId: current.portalId, changed, values: valuesOf(current) };
     const only = Object.fromEntries(changed.map((k) => [k, input[k]]));
     const config = await updatePortal({ db, input: { workspaceId, portal: current.portalId, ...only }, actor });
-    return { portalId: config.portalId, changed };
+    // The form shows the portal as stored (origins normalised, say), not only as typed.
+    return { portalId: config.portalId, changed, values: valuesOf(config) };
   });
 }

@@ -8,10 +8,9 @@ import { formatDuration } from "@/lib/console/portals/durations";
 import { SLUG_RULE } from "@/lib/workspaces/slug";
 import { CheckField, FieldGroup, fieldId, SelectField, TextAreaField, TextField } from "./form-fields";
 import { PortalPreview } from "./portal-preview";
-import "./portals.css";
 
 type Api = { id: string; name: string; prefix?: string };
-export type SaveResult = FormResult<{ changed?: string[] }>;
+export type SaveResult = FormResult<{ changed?: string[]; values?: PortalFormValues }>;
 
 /** What the saved message names for each field portals.update reports as changed. */
 const LABELS: Record<string, string> = {
@@ -75,7 +74,9 @@ export function PortalForm({
     startTransition(async () => {
       const r = await submit(values);
       setResult(r);
-      if (r.ok) router.refresh();
+      if (!r.ok) return;
+      if (r.data.values) setValues(r.data.values);
+      router.refresh();
     });
   };
 
@@ -145,7 +146,7 @@ export function PortalForm({
             <input
               type="color"
               className="cp-swatch"
-              aria-label="Pick the brand colour"
+              aria-label="Colour picker"
               value={/^#[0-9a-fA-F]{6}$/.test(values.primaryColor) ? values.primaryColor.toLowerCase() : expand(values.primaryColor)}
               onChange={(e) => set("primaryColor")(e.currentTarget.value)}
             />

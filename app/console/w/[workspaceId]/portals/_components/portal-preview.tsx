@@ -53,7 +53,7 @@ export function PortalPreview({ model, testUser }: { model: PortalPreviewModel; 
         <Choice legend="Preview page" name={`${name}-view`} value={view} onChange={setView} options={[["keys", "Keys"], ["docs", "Docs"]]} />
         <Choice legend="Preview theme" name={`${name}-theme`} value={theme} onChange={setTheme} options={[["light", "Light"], ["dark", "Dark"]]} />
       </div>
-      <p className="hint cp-preview-hint">Sample keys, as a user with every permission sees them. Updates as you type; not interactive.</p>
+      <p className="cp-preview-hint">Sample keys, as a user with every permission sees them. Updates as you type; not interactive.</p>
       <PreviewFrame title={`Preview of the portal ${shown.displayName}, ${theme}`}>
         <PortalShell
           portalId={PREVIEW_PORTAL}
