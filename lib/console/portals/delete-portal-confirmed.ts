@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { assertInScope } from "@/lib/console/portals/scope";
+import { type ConsoleViewer, consoleActor } from "@/lib/console/viewer";
 import { invalidInput } from "@/lib/api/errors";
-import type { Actor } from "@/lib/audit/write-audit";
 import { deletePortal } from "@/lib/portal-configs/delete-portal";
 import { getPortal } from "@/lib/portal-configs/get-portal";
 
@@ -10,11 +11,12 @@ import { getPortal } from "@/lib/portal-configs/get-portal";
  * portals.delete (its sessions end with it, `portal.delete` is written). A wrong confirmation is a
  * 400 naming `confirm`, and changes nothing.
  */
-export async function deletePortalConfirmed({ db, actor, workspaceId, portalId, confirmation }: { db: Db; actor: Actor; workspaceId: string; portalId: string; confirmation: string }): Promise<{ slug: string }> {
+export async function deletePortalConfirmed({ db, viewer, workspaceId, portalId, confirmation }: { db: Db; viewer: ConsoleViewer; workspaceId: string; portalId: string; confirmation: string }): Promise<{ slug: string }> {
+  assertInScope(viewer, workspaceId);
   const portal = await getPortal({ db, workspaceId, portal: portalId });
   if (confirmation.trim() !== portal.slug) {
     throw invalidInput("confirm", `Type the portal's slug, ${portal.slug}, to delete it.`, `Type ${portal.slug} exactly, to confirm.`);
   }
-  const deleted = await deletePortal({ db, input: { workspaceId, portal: portal.portalId }, actor });
+  const deleted = await deletePortal({ db, input: { workspaceId, portal: portal.portalId }, actor: consoleActor(viewer) });
   return { slug: deleted.slug };
 }

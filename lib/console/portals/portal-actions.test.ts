@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, portalConfigs, portalSessions } from "@/db/schema";
-import type { Actor } from "@/lib/audit/write-audit";
+import { createConsoleLink } from "@/lib/console/create-link";
+import { signInWithCode } from "@/lib/console/sign-in";
+import type { ConsoleViewer } from "@/lib/console/viewer";
 import { createPortalFromForm } from "@/lib/console/portals/create-portal-from-form";
 import { deletePortalConfirmed } from "@/lib/console/portals/delete-portal-confirmed";
 import { openAsTestUser } from "@/lib/console/portals/open-as-test-user";
@@ -16,7 +18,14 @@ import { BACKENDS } from "@/lib/testing/test-db";
 import { useTestApp } from "@/lib/testing/test-app";
 
 const TOKEN = "kpo_console_portals_operator_token_0123456789";
-const ACTOR: Actor = { type: "operator", id: "cs_console_test" };
+
+/** A real console session, signed in through a one-time link as the browser does: `workspaceId` → its admin, else the operator. */
+async function signedIn(db: Parameters<typeof createConsoleLink>[0]["db"], workspaceId?: string): Promise<ConsoleViewer> {
+  const link = await createConsoleLink({ db, input: { workspaceId }, actor: { type: "operator", id: "test" } });
+  const signed = await signInWithCode(db, new URL(link.url).searchParams.get("code") ?? "");
+  if (!signed.ok) throw new Error(`sign-in failed: ${signed.reason}`);
+  return { sessionId: signed.session.sessionId, workspaceId: signed.session.workspaceId };
+}
 
 /**
  * The console's portal actions (docs/console.md "Portals") on a real database: the same verbs and
@@ -32,6 +41,10 @@ describe.each(BACKENDS)("console portal actions on %s", (backend) => {
   let apiA: string;
   let apiB: string;
   let foreignApi: string;
+  /** The admin of `workspaceId`, and the operator (every workspace). */
+  let admin: ConsoleViewer;
+  let operator: ConsoleViewer;
+  let adminActor: string;
 
   beforeAll(async () => {
     ({ workspaceId } = await seedWorkspace("Acme"));
@@ -41,6 +54,9 @@ describe.each(BACKENDS)("console portal actions on %s", (backend) => {
     await new Promise((r) => setTimeout(r, 5));
     apiB = await seedApi(workspaceId, "search");
     foreignApi = await seedApi(otherWorkspaceId, "theirs");
+    admin = await signedIn(db(), workspaceId);
+    operator = await signedIn(db());
+    adminActor = `console:${admin.sessionId}`;
   });
 
   const events = async (resourceId: string) =>
@@ -69,7 +85,7 @@ describe.each(BACKENDS)("console portal actions on %s", (backend) => {
       creditsRemaining: "100",
       ratelimits: [{ name: "requests", limit: "10", duration: "1000", autoApply: false }],
     });
-    const res = await createPortalFromForm({ db: db(), actor: ACTOR, workspaceId, values });
+    const res = await createPortalFromForm({ db: db(), viewer: admin, workspaceId, values });
     if (!res.ok) throw new Error(JSON.stringify(res));
     const listed = await op("portals.list", { workspaceId });
     expect(listed.status, listed.text).toBe(200);
@@ -93,7 +109,7 @@ describe.each(BACKENDS)("console portal actions on %s", (backend) => {
       apiIds: [apiA, apiB],
       createdAt: expect.any(Number),
     });
-    expect(await events(res.data.portalId)).toEqual([{ event: "portal.create", actor: `operator:${ACTOR.id}`, meta: { slug: "acme-dev" } }]);
+    expect(await events(res.data.portalId)).toEqual([{ event: "portal.create", actor: adminActor, meta: { slug: "acme-dev" } }]);
     // The edit page's form shows exactly what was saved.
     const editor = await loadPortalEditor({ db: db(), workspaceId, portalId: res.data.portalId });
     expect(valuesOf(editor.portal!)).toEqual({ ...values, embedOrigins: "https://app.acme.test\nhttp://localhost:5173" });
@@ -102,17 +118,17 @@ describe.each(BACKENDS)("console portal actions on %s", (backend) => {
 
   it("a forged call (values that are not the form's shape) is refused before anything is read", async () => {
     const before = await portalCount();
-    const res = await createPortalFromForm({ db: db(), actor: ACTOR, workspaceId, values: { ...form("forged"), slug: { toString: "x" }, extra: 1 } });
+    const res = await createPortalFromForm({ db: db(), viewer: admin, workspaceId, values: { ...form("forged"), slug: { toString: "x" }, extra: 1 } });
     expect(res.ok === false && res.status).toBe(400);
     expect(res.ok === false && Object.keys(res.fieldErrors).sort()).toEqual(["extra", "slug"]);
-    const none = await updatePortalFromForm({ db: db(), actor: ACTOR, workspaceId, portalId: "pc_x", values: null });
+    const none = await updatePortalFromForm({ db: db(), viewer: admin, workspaceId, portalId: "pc_x", values: null });
     expect(none.ok === false && none.status).toBe(400);
     expect(await portalCount()).toBe(before);
   });
 
   it("an invalid form is refused with the API's messages next to each field, and nothing is created", async () => {
     const before = await portalCount();
-    const res = await createPortalFromForm({ db: db(), actor: ACTOR, workspaceId, values: form("Not A Slug", { primaryColor: "#12", embedOrigins: "javascript:alert(1)" }) });
+    const res = await createPortalFromForm({ db: db(), viewer: admin, workspaceId, values: form("Not A Slug", { primaryColor: "#12", embedOrigins: "javascript:alert(1)" }) });
     expect(res.ok).toBe(false);
     if (res.ok) return;
     expect(res.status).toBe(400);
@@ -126,108 +142,125 @@ describe.each(BACKENDS)("console portal actions on %s", (backend) => {
   });
 
   it("a slug already taken and another workspace's API are refused at their fields", async () => {
-    await createPortalFromForm({ db: db(), actor: ACTOR, workspaceId, values: form("taken") });
+    await createPortalFromForm({ db: db(), viewer: admin, workspaceId, values: form("taken") });
     const before = await portalCount();
-    const dup = await createPortalFromForm({ db: db(), actor: ACTOR, workspaceId, values: form("taken") });
+    const dup = await createPortalFromForm({ db: db(), viewer: admin, workspaceId, values: form("taken") });
     expect(dup).toEqual({ ok: false, status: 409, message: `Workspace ${workspaceId} already has a portal with the slug "taken".`, fieldErrors: { slug: [`Workspace ${workspaceId} already has a portal with the slug "taken".`] } });
-    const foreign = await createPortalFromForm({ db: db(), actor: ACTOR, workspaceId, values: form("foreign", { apiIds: [foreignApi] }) });
+    const foreign = await createPortalFromForm({ db: db(), viewer: admin, workspaceId, values: form("foreign", { apiIds: [foreignApi] }) });
     expect(foreign.ok === false && foreign.fieldErrors).toEqual({ apiIds: [`"${foreignApi}" is not an API of workspace ${workspaceId}.`] });
     expect(await portalCount()).toBe(before);
   });
 
   it("Save sends only what changed (audited by field), nothing when nothing changed, and refuses a bad edit whole", async () => {
-    const created = await createPortalFromForm({ db: db(), actor: ACTOR, workspaceId, values: form("editable", { displayName: "Before", primaryColor: "#111111", logoUrl: "https://cdn.acme.test/a.png" }) });
+    const created = await createPortalFromForm({ db: db(), viewer: admin, workspaceId, values: form("editable", { displayName: "Before", primaryColor: "#111111", logoUrl: "https://cdn.acme.test/a.png" }) });
     if (!created.ok) throw new Error(JSON.stringify(created));
     const portalId = created.data.portalId;
     const stored = (await loadPortalEditor({ db: db(), workspaceId, portalId })).portal!;
 
-    const same = await updatePortalFromForm({ db: db(), actor: ACTOR, workspaceId, portalId, values: valuesOf(stored) });
+    const same = await updatePortalFromForm({ db: db(), viewer: admin, workspaceId, portalId, values: valuesOf(stored) });
     expect(same).toEqual({ ok: true, data: { portalId, changed: [], values: valuesOf(stored) } });
     expect((await events(portalId)).map((e) => e.event)).toEqual(["portal.create"]);
 
     const edited = { ...valuesOf(stored), displayName: "After", primaryColor: "#0f766e", logoUrl: "", apiIds: [apiB, apiA] };
-    const saved = await updatePortalFromForm({ db: db(), actor: ACTOR, workspaceId, portalId, values: edited });
+    const saved = await updatePortalFromForm({ db: db(), viewer: admin, workspaceId, portalId, values: edited });
     expect(saved).toMatchObject({ ok: true, data: { portalId, changed: ["apiIds", "displayName", "logoUrl", "primaryColor"] } });
     expect(saved.ok && saved.data.values).toEqual({ ...edited, apiIds: [apiA, apiB] });
     const got = (await op("portals.get", { workspaceId, portal: portalId })).body.data;
     expect(got).toMatchObject({ displayName: "After", primaryColor: "#0f766e", apiIds: [apiA, apiB] });
     expect(got).not.toHaveProperty("logoUrl");
-    expect((await events(portalId)).at(-1)).toEqual({ event: "portal.update", actor: `operator:${ACTOR.id}`, meta: { fields: ["displayName", "logoUrl", "primaryColor", "apiIds"] } });
+    expect((await events(portalId)).at(-1)).toEqual({ event: "portal.update", actor: adminActor, meta: { fields: ["displayName", "logoUrl", "primaryColor", "apiIds"] } });
 
-    const bad = await updatePortalFromForm({ db: db(), actor: ACTOR, workspaceId, portalId, values: { ...edited, slug: "-bad-", displayName: "Never saved" } });
+    const bad = await updatePortalFromForm({ db: db(), viewer: admin, workspaceId, portalId, values: { ...edited, slug: "-bad-", displayName: "Never saved" } });
     expect(bad.ok === false && Object.keys(bad.fieldErrors)).toEqual(["slug"]);
     expect((await op("portals.get", { workspaceId, portal: portalId })).body.data).toMatchObject({ slug: "editable", displayName: "After" });
     expect(await events(portalId)).toHaveLength(2);
   });
 
   it("enable and disable write their own events; a disabled portal still opens as a test user (preview)", async () => {
-    const created = await createPortalFromForm({ db: db(), actor: ACTOR, workspaceId, values: form("toggle") });
+    const created = await createPortalFromForm({ db: db(), viewer: admin, workspaceId, values: form("toggle") });
     if (!created.ok) throw new Error(JSON.stringify(created));
     const portalId = created.data.portalId;
-    expect(await setPortalEnabled({ db: db(), actor: ACTOR, workspaceId, portalId, enabled: false })).toEqual({ ok: true, data: { enabled: false } });
+    expect(await setPortalEnabled({ db: db(), viewer: admin, workspaceId, portalId, enabled: false })).toEqual({ ok: true, data: { enabled: false } });
     expect((await op("portals.get", { workspaceId, portal: portalId })).body.data.enabled).toBe(false);
-    expect(await setPortalEnabled({ db: db(), actor: ACTOR, workspaceId, portalId, enabled: true })).toEqual({ ok: true, data: { enabled: true } });
-    await setPortalEnabled({ db: db(), actor: ACTOR, workspaceId, portalId, enabled: false });
+    expect(await setPortalEnabled({ db: db(), viewer: admin, workspaceId, portalId, enabled: true })).toEqual({ ok: true, data: { enabled: true } });
+    await setPortalEnabled({ db: db(), viewer: admin, workspaceId, portalId, enabled: false });
     expect((await events(portalId)).map((e) => e.event)).toEqual(["portal.create", "portal.disable", "portal.enable", "portal.disable"]);
 
-    const opened = await openAsTestUser({ db: db(), actor: ACTOR, workspaceId, portalId, externalId: " console-test-user " });
+    const opened = await openAsTestUser({ db: db(), viewer: admin, workspaceId, portalId, externalId: " console-test-user " });
     if (!opened.ok) throw new Error(JSON.stringify(opened));
     expect(opened.data.url).toMatch(new RegExp(`^http://localhost:3000/portal/${portalId}\\?session=pst_`));
     const [row] = await db().select().from(portalSessions).where(eq(portalSessions.portalId, portalId));
-    expect(row).toMatchObject({ externalId: "console-test-user", preview: true, createdBy: ACTOR.id, workspaceId });
+    expect(row).toMatchObject({ externalId: "console-test-user", preview: true, createdBy: admin.sessionId, workspaceId });
     expect(row!.permissions.sort()).toEqual(["create_key", "delete_key", "read_analytics", "read_key", "reroll_key", "update_key"].map((a) => `api.${apiA}.${a}`).sort());
     const minted = await db().select().from(auditLog).where(and(eq(auditLog.resourceId, row!.id), eq(auditLog.event, "portal.session.create")));
-    expect(minted.map((e) => `${e.actorType}:${e.actorId}`)).toEqual([`operator:${ACTOR.id}`]);
+    expect(minted.map((e) => `${e.actorType}:${e.actorId}`)).toEqual([adminActor]);
     // The link works: the exchange gives a preview session.
     const exchanged = await post(app.url, "/v2/portal.exchangeCode", { code: codeOf(opened.data.url) });
     expect(exchanged.status, exchanged.text).toBe(200);
   });
 
   it("a test user's externalId is checked by createSession's schema; nothing is minted on a refusal", async () => {
-    const created = await createPortalFromForm({ db: db(), actor: ACTOR, workspaceId, values: form("tester") });
+    const created = await createPortalFromForm({ db: db(), viewer: admin, workspaceId, values: form("tester") });
     if (!created.ok) throw new Error(JSON.stringify(created));
-    const res = await openAsTestUser({ db: db(), actor: ACTOR, workspaceId, portalId: created.data.portalId, externalId: "" });
+    const res = await openAsTestUser({ db: db(), viewer: admin, workspaceId, portalId: created.data.portalId, externalId: "" });
     expect(res.ok === false && res.fieldErrors).toEqual({ externalId: ["Too small: expected string to have >=1 characters"] });
     expect(await db().select().from(portalSessions).where(eq(portalSessions.portalId, created.data.portalId))).toEqual([]);
   });
 
   it("delete needs the slug typed exactly; then the portal and its sessions are gone, audited", async () => {
-    const created = await createPortalFromForm({ db: db(), actor: ACTOR, workspaceId, values: form("doomed") });
+    const created = await createPortalFromForm({ db: db(), viewer: admin, workspaceId, values: form("doomed") });
     if (!created.ok) throw new Error(JSON.stringify(created));
     const portalId = created.data.portalId;
-    await openAsTestUser({ db: db(), actor: ACTOR, workspaceId, portalId, externalId: "u1" });
-    const wrong = deletePortalConfirmed({ db: db(), actor: ACTOR, workspaceId, portalId, confirmation: "Doomed" });
+    await openAsTestUser({ db: db(), viewer: admin, workspaceId, portalId, externalId: "u1" });
+    const wrong = deletePortalConfirmed({ db: db(), viewer: admin, workspaceId, portalId, confirmation: "Doomed" });
     await expect(wrong).rejects.toMatchObject({ code: "unkey/application/invalid_input", errors: [{ location: "confirm", message: "Type the portal's slug, doomed, to delete it.", fix: "Type doomed exactly, to confirm." }] });
     expect((await op("portals.get", { workspaceId, portal: portalId })).status).toBe(200);
 
-    expect(await deletePortalConfirmed({ db: db(), actor: ACTOR, workspaceId, portalId, confirmation: " doomed " })).toEqual({ slug: "doomed" });
+    expect(await deletePortalConfirmed({ db: db(), viewer: admin, workspaceId, portalId, confirmation: " doomed " })).toEqual({ slug: "doomed" });
     expect((await op("portals.get", { workspaceId, portal: portalId })).status).toBe(404);
     expect(await db().select().from(portalSessions).where(eq(portalSessions.portalId, portalId))).toEqual([]);
     expect((await events(portalId)).map((e) => [e.event, e.actor])).toEqual([
-      ["portal.create", `operator:${ACTOR.id}`],
-      ["portal.delete", `operator:${ACTOR.id}`],
+      ["portal.create", adminActor],
+      ["portal.delete", adminActor],
     ]);
   });
 
   it("another workspace's portal is not found by any action, and nothing of it changes", async () => {
-    const theirs = await createPortalFromForm({ db: db(), actor: ACTOR, workspaceId: otherWorkspaceId, values: { ...newPortalValues([foreignApi]), slug: "theirs" } });
+    const theirs = await createPortalFromForm({ db: db(), viewer: operator, workspaceId: otherWorkspaceId, values: { ...newPortalValues([foreignApi]), slug: "theirs" } });
     if (!theirs.ok) throw new Error(JSON.stringify(theirs));
     const portalId = theirs.data.portalId;
     const notFound = { ok: false, status: 404, message: `No portal "${portalId}" in workspace ${workspaceId}.`, fieldErrors: {} };
-    expect(await setPortalEnabled({ db: db(), actor: ACTOR, workspaceId, portalId, enabled: false })).toEqual(notFound);
-    await expect(deletePortalConfirmed({ db: db(), actor: ACTOR, workspaceId, portalId, confirmation: "theirs" })).rejects.toMatchObject({ code: "unkey/data/portal_config_not_found", status: 404 });
-    expect(await updatePortalFromForm({ db: db(), actor: ACTOR, workspaceId, portalId, values: { ...newPortalValues([apiA]), slug: "theirs", displayName: "Mine" } })).toEqual(notFound);
-    const minted = await openAsTestUser({ db: db(), actor: ACTOR, workspaceId, portalId, externalId: "u" });
+    expect(await setPortalEnabled({ db: db(), viewer: admin, workspaceId, portalId, enabled: false })).toEqual(notFound);
+    await expect(deletePortalConfirmed({ db: db(), viewer: admin, workspaceId, portalId, confirmation: "theirs" })).rejects.toMatchObject({ code: "unkey/data/portal_config_not_found", status: 404 });
+    expect(await updatePortalFromForm({ db: db(), viewer: admin, workspaceId, portalId, values: { ...newPortalValues([apiA]), slug: "theirs", displayName: "Mine" } })).toEqual(notFound);
+    const minted = await openAsTestUser({ db: db(), viewer: admin, workspaceId, portalId, externalId: "u" });
     expect(minted.ok === false && minted.status).toBe(404);
     await expect(loadPortalEditor({ db: db(), workspaceId, portalId })).rejects.toMatchObject({ code: "unkey/data/portal_config_not_found" });
     expect((await op("portals.get", { workspaceId: otherWorkspaceId, portal: portalId })).body.data).toMatchObject({ enabled: true, slug: "theirs", displayName: "Other" });
   });
 
+  it("a workspace admin acts on their own workspace only: another one is not found, and nothing of it changes", async () => {
+    const theirs = await createPortalFromForm({ db: db(), viewer: operator, workspaceId: otherWorkspaceId, values: { ...newPortalValues([foreignApi]), slug: "scoped" } });
+    if (!theirs.ok) throw new Error(JSON.stringify(theirs));
+    const portalId = theirs.data.portalId;
+    const notFound = { ok: false, status: 404, message: `No workspace with id "${otherWorkspaceId}".`, fieldErrors: {} };
+    const before = await portalCount(otherWorkspaceId);
+    expect(await createPortalFromForm({ db: db(), viewer: admin, workspaceId: otherWorkspaceId, values: { ...newPortalValues([foreignApi]), slug: "intruder" } })).toEqual(notFound);
+    expect(await updatePortalFromForm({ db: db(), viewer: admin, workspaceId: otherWorkspaceId, portalId, values: { ...newPortalValues([foreignApi]), slug: "scoped", displayName: "Mine" } })).toEqual(notFound);
+    expect(await setPortalEnabled({ db: db(), viewer: admin, workspaceId: otherWorkspaceId, portalId, enabled: false })).toEqual(notFound);
+    expect(await openAsTestUser({ db: db(), viewer: admin, workspaceId: otherWorkspaceId, portalId, externalId: "u" })).toEqual(notFound);
+    await expect(deletePortalConfirmed({ db: db(), viewer: admin, workspaceId: otherWorkspaceId, portalId, confirmation: "scoped" })).rejects.toMatchObject({ code: "keyport/data/workspace_not_found" });
+    expect(await portalCount(otherWorkspaceId)).toBe(before);
+    expect((await op("portals.get", { workspaceId: otherWorkspaceId, portal: portalId })).body.data).toMatchObject({ enabled: true, displayName: "Other" });
+    expect(await events(portalId)).toEqual([{ event: "portal.create", actor: `console:${operator.sessionId}`, meta: { slug: "scoped" } }]);
+  });
+
   it("the list pages by slug, names each portal's APIs and counts live sessions", async () => {
     const { workspaceId: ws } = await seedWorkspace("Lister");
+    const lister = await signedIn(db(), ws);
     const api = await seedApi(ws, "only");
     for (const slug of ["c-portal", "a-portal", "b-portal"]) {
-      const r = await createPortalFromForm({ db: db(), actor: ACTOR, workspaceId: ws, values: { ...newPortalValues([api]), slug, embedOrigins: slug === "a-portal" ? "https://a.example.com\nhttps://b.example.com" : "" } });
+      const r = await createPortalFromForm({ db: db(), viewer: lister, workspaceId: ws, values: { ...newPortalValues([api]), slug, embedOrigins: slug === "a-portal" ? "https://a.example.com\nhttps://b.example.com" : "" } });
       if (!r.ok) throw new Error(JSON.stringify(r));
     }
     const first = await listPortalPage({ db: db(), workspaceId: ws, limit: 2 });
@@ -241,7 +274,7 @@ describe.each(BACKENDS)("console portal actions on %s", (backend) => {
     // Two exchanged sessions and one unredeemed link: two live.
     const portalId = first.rows[0]!.portalId;
     for (const user of ["u1", "u2", "u3"]) {
-      const opened = await openAsTestUser({ db: db(), actor: ACTOR, workspaceId: ws, portalId, externalId: user });
+      const opened = await openAsTestUser({ db: db(), viewer: lister, workspaceId: ws, portalId, externalId: user });
       if (!opened.ok) throw new Error(JSON.stringify(opened));
       if (user !== "u3") expect((await post(app.url, "/v2/portal.exchangeCode", { code: codeOf(opened.data.url) })).status).toBe(200);
     }

@@ -1,5 +1,5 @@
 "use client";
-import { useDeferredValue, useEffect, useId, useState } from "react";
+import { useDeferredValue, useId, useState, useSyncExternalStore } from "react";
 import type { PortalPreviewModel } from "@/lib/console/portals/preview-model";
 import { previewKeys } from "@/lib/ui/preview-keys";
 import { DocsContent } from "@/app/portal/_components/docs-content";
@@ -32,18 +32,15 @@ const TABS = [
  */
 export function PortalPreview({ model, testUser }: { model: PortalPreviewModel; testUser: string }) {
   const shown = useDeferredValue(model);
-  const [theme, setTheme] = useState<Theme>("light");
+  // The console's own scheme until the viewer picks one.
+  const system = useSyncExternalStore(subscribeScheme, systemScheme, () => "light" as const);
+  const [chosen, setTheme] = useState<Theme>();
+  const theme = chosen ?? system;
   const [view, setView] = useState<View>("keys");
-  const [now, setNow] = useState<number>();
+  // The frame's content renders in the browser only (preview-frame.tsx), so this is the viewer's clock.
+  const [now] = useState(() => Date.now());
   const name = useId();
-
-  // The console's own scheme first; the clock is read on the client only (relative times).
-  useEffect(() => {
-    setTheme(window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
-    setNow(Date.now());
-  }, []);
-
-  const keys = now === undefined ? [] : previewKeys({ prefix: shown.prefix, template: shown.template, showKeyMeta: shown.showKeyMeta, now });
+  const keys = previewKeys({ prefix: shown.prefix, template: shown.template, showKeyMeta: shown.showKeyMeta, now });
   return (
     <section className="cp-preview" aria-labelledby={`${name}-title`}>
       <div className="cp-preview-bar">
@@ -76,7 +73,7 @@ export function PortalPreview({ model, testUser }: { model: PortalPreviewModel; 
                 <KeyFilter action={`${BASE}/keys`} value="" />
               </div>
               <div className="card">
-                {now === undefined ? null : <KeysTable portalId={PREVIEW_PORTAL} keys={keys} can={{ rename: true, reroll: true, revoke: true }} now={now} />}
+                <KeysTable portalId={PREVIEW_PORTAL} keys={keys} can={{ rename: true, reroll: true, revoke: true }} now={now} />
               </div>
             </>
           ) : (
@@ -86,6 +83,16 @@ export function PortalPreview({ model, testUser }: { model: PortalPreviewModel; 
       </PreviewFrame>
     </section>
   );
+}
+
+const DARK = "(prefers-color-scheme: dark)";
+function subscribeScheme(onChange: () => void) {
+  const query = window.matchMedia(DARK);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+function systemScheme(): Theme {
+  return window.matchMedia(DARK).matches ? "dark" : "light";
 }
 
 function Choice<T extends string>({ legend, name, value, onChange, options }: { legend: string; name: string; value: T; onChange: (v: T) => void; options: [T, string][] }) {
