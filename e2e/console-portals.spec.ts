@@ -138,7 +138,7 @@ test("the preview follows the form as it is typed, before saving; Save keeps it"
   // The portal itself shows what the preview showed.
   await page.goto((await tenant.createSession({ externalId: "user_1" })).url);
   await expect(page.locator(".p-brand-name")).toHaveText("After Co");
-  await expect(page.getByRole("button", { name: "Create key" })).toHaveCSS("background-color", "rgb(185, 28, 28)");
+  await expect(page.getByRole("button", { name: "Create your first key" })).toHaveCSS("background-color", "rgb(185, 28, 28)");
 });
 
 test("an invalid slug is refused next to its field, and nothing changes", async ({ page, keyport, consoleAs }) => {
@@ -151,7 +151,8 @@ test("an invalid slug is refused next to its field, and nothing changes", async 
   await page.getByRole("button", { name: "Save changes" }).click();
 
   const slug = page.getByLabel("Slug");
-  await expect(page.getByRole("alert")).toHaveText("Check the highlighted fields: nothing was saved.");
+  await expect(page.locator(".cp-alert")).toHaveText("Check the highlighted fields: nothing was saved.");
+  await expect(page.locator(".cp-alert")).toHaveAttribute("role", "alert");
   await expect(slug).toHaveAttribute("aria-invalid", "true");
   await expect(slug).toBeFocused();
   await expect(page.locator("#portal-slug-error")).toHaveText(/^Invalid slug: a slug is 3–64 characters of lowercase letters/);
@@ -183,7 +184,7 @@ test("disable refuses the portal's links; Open as a test user still opens a sign
   await tab.waitForURL(new RegExp(`/portal/${tenant.portalId}/keys$`));
   await expect(tab.getByTestId("signed-in-as")).toHaveText("qa-user");
   await expect(tab.getByRole("note")).toContainText("Changes are turned off");
-  await expect(tab.getByRole("cell", { name: "QA key" })).toBeVisible();
+  await expect(tab.getByRole("cell", { name: "QA key", exact: true })).toBeVisible();
   await expect(tab.getByRole("button", { name: "Create key" })).toBeDisabled();
   expect(await tab.evaluate(() => window.opener)).toBeNull();
   await tab.close();
@@ -256,7 +257,7 @@ for (const colorScheme of ["light", "dark"] as const) {
         await expectAccessible(page, `new portal (${suffix})`);
         await shot(page, `console-portals-new-${suffix}`);
         await page.getByRole("button", { name: "Create portal" }).click();
-        await expect(page.getByRole("alert")).toBeVisible();
+        await expect(page.locator(".cp-alert")).toBeVisible();
         await expectAccessible(page, `new portal with errors (${suffix})`);
 
         await page.goto(`/console/w/${tenant.workspaceId}/portals/${tenant.portalId}`);

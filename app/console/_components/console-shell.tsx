@@ -23,7 +23,7 @@ export function ConsoleShell({ viewer, workspace, children }: { viewer: ConsoleV
         <div className="c-header-inner">
           <div className="c-topline">
             <div className="c-where">
-              <Link prefetch={false} href={operator ? "/console" : `/console/w/${viewer.workspaceId}`} className="c-home" aria-label="Keyport console: start page">
+              <Link prefetch={false} href={operator ? "/console" : `/console/w/${viewer.workspaceId}`} className="c-home">
                 <Brand displayName="Keyport" suffix="Console" />
               </Link>
               {workspace ? (

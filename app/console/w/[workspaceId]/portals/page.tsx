@@ -29,10 +29,10 @@ export default async function PortalsPage({ params, searchParams }: { params: Pr
       primary: true,
       cell: (p) => (
         <>
-          <span className="c-name">
+          <div className="c-name">
             <Link href={`${base}/${p.portalId}`}>{p.displayName}</Link>
-          </span>
-          <span className="c-id">{p.slug}</span>
+          </div>
+          <div className="c-id">{p.slug}</div>
         </>
       ),
     },

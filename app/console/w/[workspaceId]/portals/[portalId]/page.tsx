@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/db/client";
 import { ApiError } from "@/lib/api/errors";
 import { loadPortalEditor, type PortalEditorData } from "@/lib/console/portals/portal-editor";
@@ -16,8 +17,8 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ workspaceId: string; portalId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The portal, or the console's 404 when it is not one of this workspace's (the same page as any unknown address). */
-async function load(workspaceId: string, portalId: string): Promise<PortalEditorData & { portal: NonNullable<PortalEditorData["portal"]> }> {
+/** The portal (read once per request), or the console's 404 when it is not one of this workspace's (the same page as any unknown address). */
+const load = cache(async (workspaceId: string, portalId: string): Promise<PortalEditorData & { portal: NonNullable<PortalEditorData["portal"]> }> => {
   try {
     const editor = await loadPortalEditor({ db: await getDb(), workspaceId, portalId });
     if (editor.portal) return { ...editor, portal: editor.portal };
@@ -25,7 +26,7 @@ async function load(workspaceId: string, portalId: string): Promise<PortalEditor
     if (!(err instanceof ApiError && err.status === 404)) throw err;
   }
   notFound();
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { workspaceId, portalId } = await params;

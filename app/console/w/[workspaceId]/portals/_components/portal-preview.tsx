@@ -1,5 +1,5 @@
 "use client";
-import { useDeferredValue, useId, useState, useSyncExternalStore } from "react";
+import { useDeferredValue, useEffect, useId, useState, useSyncExternalStore } from "react";
 import type { PortalPreviewModel } from "@/lib/console/portals/preview-model";
 import { previewKeys } from "@/lib/ui/preview-keys";
 import { DocsContent } from "@/app/portal/_components/docs-content";
@@ -31,7 +31,10 @@ const TABS = [
  * of a session. It follows the form as it is typed, in light or dark.
  */
 export function PortalPreview({ model, testUser }: { model: PortalPreviewModel; testUser: string }) {
-  const shown = useDeferredValue(model);
+  const deferred = useDeferredValue(model);
+  // A logo address is fetched as it is drawn: wait for a pause in typing, not every keystroke's half URL.
+  const logoUrl = useSettled(deferred.logoUrl, LOGO_PAUSE_MS);
+  const shown = { ...deferred, logoUrl };
   // The console's own scheme until the viewer picks one.
   const system = useSyncExternalStore(subscribeScheme, systemScheme, () => "light" as const);
   const [chosen, setTheme] = useState<Theme>();
@@ -42,7 +45,8 @@ export function PortalPreview({ model, testUser }: { model: PortalPreviewModel; 
   const name = useId();
   const keys = previewKeys({ prefix: shown.prefix, template: shown.template, showKeyMeta: shown.showKeyMeta, now });
   return (
-    <section className="cp-preview" aria-labelledby={`${name}-title`}>
+    // Focusable: beside the form it scrolls on its own when taller than the window.
+    <section className="cp-preview" aria-labelledby={`${name}-title`} tabIndex={0}>
       <div className="cp-preview-bar">
         <h2 id={`${name}-title`} className="cp-preview-title">
           Live preview
@@ -83,6 +87,18 @@ export function PortalPreview({ model, testUser }: { model: PortalPreviewModel; 
       </PreviewFrame>
     </section>
   );
+}
+
+const LOGO_PAUSE_MS = 400;
+
+/** `value` once it has stayed the same for `ms`; the first value at once. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
 }
 
 const DARK = "(prefers-color-scheme: dark)";

@@ -5,6 +5,11 @@ import { createPortal } from "react-dom";
 const SRC_DOC = '<!doctype html><html lang="en" data-embedded><head><meta name="viewport" content="width=device-width, initial-scale=1"></head><body></body></html>';
 const STYLES = 'link[rel="stylesheet"], style';
 
+/** Which stylesheets the console's document has now: a copy is redone only when they change. */
+function styleSignature(): string {
+  return [...document.head.querySelectorAll(STYLES)].map((n) => (n instanceof HTMLLinkElement ? n.href : `style:${n.textContent?.length ?? 0}`)).join("|");
+}
+
 /** The console's stylesheets (which include the portal's: portal-preview.tsx imports them) copied into the frame. */
 function copyStyles(into: Document): void {
   for (const old of into.head.querySelectorAll("[data-copied-style]")) old.remove();
@@ -36,9 +41,15 @@ export function PreviewFrame({ title, children }: { title: string; children: Rea
       const doc = iframe.contentDocument;
       const win = iframe.contentWindow as (Window & typeof globalThis) | null;
       if (!doc || !win || doc.URL !== "about:srcdoc" || !doc.body) return false;
+      let copied = styleSignature();
       copyStyles(doc);
       doc.body.inert = true;
-      const styles = new MutationObserver(() => copyStyles(doc));
+      // Next.js adds a page's stylesheets to the head as it navigates (and swaps them in development).
+      const styles = new MutationObserver(() => {
+        const now = styleSignature();
+        if (now !== copied) copyStyles(doc);
+        copied = now;
+      });
       styles.observe(document.head, { childList: true });
       // The frame's own ResizeObserver: it runs in the frame's rendering steps.
       const size = new win.ResizeObserver(() => setHeight(Math.ceil(doc.documentElement.getBoundingClientRect().height)));
