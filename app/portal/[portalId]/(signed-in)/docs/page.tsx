@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { CodeBlock } from "../../../_components/code-block";
-import { Markdown } from "../../../_components/markdown";
-import { docsExamples } from "@/lib/ui/docs-examples";
+import { DocsContent } from "../../../_components/docs-content";
 import { portalApis } from "@/lib/portal-sessions/page-apis";
 import { requirePortalSession } from "@/lib/portal-sessions/page-session";
 
@@ -14,47 +12,5 @@ export default async function DocsPage({ params }: { params: Promise<{ portalId:
   const session = await requirePortalSession(portalId);
   const apis = await portalApis(session);
   const prefix = session.portal.keyTemplate.prefix ?? apis.find((a) => a.prefix)?.prefix;
-  const ex = docsExamples({ prefix, apiBaseUrl: session.portal.apiBaseUrl });
-  const name = session.portal.displayName;
-
-  return (
-    <>
-      <div className="p-page-head">
-        <div>
-          <h1>Using your API key</h1>
-          <p>Send your key with every request to the {name} API.</p>
-        </div>
-      </div>
-      <div className="card card-pad prose">
-        <p>
-          Put the key in the <code>Authorization</code> header as a Bearer token{prefix ? (
-            <>
-              . Keys start with <code>{prefix}_</code>
-            </>
-          ) : null}
-          . Keep keys on your server: never ship them in a web page or a mobile app.
-        </p>
-        <p>
-          The examples read the key from the environment variable <code data-testid="env-var">{ex.envVar}</code>.
-        </p>
-        {ex.placeholder ? (
-          <p className="muted" data-testid="base-url-placeholder">
-            <code>{ex.baseUrl}</code> stands for the {name} API&apos;s address: take it from {name}&apos;s own documentation.
-          </p>
-        ) : null}
-        <h2 className="p-section-title">curl</h2>
-        <CodeBlock code={ex.shell} lang="shell" label="curl example" />
-        <h2 className="p-section-title">JavaScript</h2>
-        <CodeBlock code={ex.javascript} lang="javascript" label="JavaScript example" />
-      </div>
-      {session.portal.docsMarkdown ? (
-        <>
-          <h2 className="p-section-title">Notes from {name}</h2>
-          <div className="card card-pad" data-testid="docs-note">
-            <Markdown source={session.portal.docsMarkdown} />
-          </div>
-        </>
-      ) : null}
-    </>
-  );
+  return <DocsContent name={session.portal.displayName} prefix={prefix} apiBaseUrl={session.portal.apiBaseUrl} docsMarkdown={session.portal.docsMarkdown} />;
 }

@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { now } from "@/lib/clock";
-import { KEY_STATE_LABEL, keyState } from "@/lib/ui/key-state";
 import { CreateKey } from "../../../_components/create-key";
-import { KeyActions } from "../../../_components/key-actions";
 import { KeyFilter } from "../../../_components/key-filter";
-import { KeyLimits } from "../../../_components/key-limits";
-import { KeyMeta } from "../../../_components/key-meta";
-import { KeyRelation } from "../../../_components/key-relation";
+import { KeysHead } from "../../../_components/keys-head";
+import { KeysTable } from "../../../_components/keys-table";
 import { SecretHost } from "../../../_components/secret-host";
-import { When } from "../../../_components/when";
 import { portalApis } from "@/lib/portal-sessions/page-apis";
 import { listPortalKeys } from "@/lib/portal-sessions/page-keys";
 import { abilities } from "@/lib/portal-sessions/abilities";
@@ -43,7 +39,7 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
   if (!can.readKeys) {
     return (
       <SecretHost>
-        <Head can={can.create} portalId={portalId} apis={apis} disabledReason={disabledReason} openCreate={openCreate} />
+        <KeysHead can={can.create} portalId={portalId} apis={apis} disabledReason={disabledReason} openCreate={openCreate} />
         <div className="card empty">
           <h2>Create keys here</h2>
           <p>You can create new keys, but this session cannot list existing ones. A new key is shown once, right after you create it.</p>
@@ -53,14 +49,13 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
   }
 
   const page = await listPortalKeys(session, { limit: PAGE_SIZE, cursor, name: q || undefined });
-  const anyRowAction = can.rename || can.reroll || can.revoke;
   // No keys at all: the empty state's "Create your first key" is the one call to action.
   const none = page.keys.length === 0 && !q && !cursor;
   const nextHref = page.cursor ? `${base}?${new URLSearchParams({ ...(q ? { q } : {}), cursor: page.cursor })}` : undefined;
 
   return (
     <SecretHost>
-      <Head can={can.create && !none} portalId={portalId} apis={apis} disabledReason={disabledReason} openCreate={openCreate} />
+      <KeysHead can={can.create && !none} portalId={portalId} apis={apis} disabledReason={disabledReason} openCreate={openCreate} />
       {none ? null : (
       <div className="p-toolbar">
         <KeyFilter action={base} value={q} />
@@ -97,67 +92,7 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
             </div>
           )
         ) : (
-          <div className="table-wrap">
-            <table className="table table-stack keys-table">
-              <caption className="visually-hidden">Your API keys{q ? `, filtered by “${q}”` : ""}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Key</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Limits</th>
-                  {anyRowAction ? (
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {page.keys.map((k) => {
-                  const state = keyState(k, at);
-                  const rowCan = k.replaced ? { rename: false, reroll: false, revoke: can.revoke } : { rename: can.rename, reroll: can.reroll, revoke: can.revoke };
-                  return (
-                    <tr key={k.keyId}>
-                      <td className="cell-primary key-name">
-                        {k.name ? (
-                          <span className="key-name-text" title={k.name}>
-                            {k.name}
-                          </span>
-                        ) : (
-                          <span className="muted">Untitled key</span>
-                        )}
-                        {k.replaced ? <KeyRelation replaced={k.replaced} expires={k.expires} now={at} /> : null}
-                        {k.meta ? <KeyMeta meta={k.meta} /> : null}
-                      </td>
-                      <td data-label="Key">
-                        <code className="key-start">{k.start}…</code>
-                      </td>
-                      <td data-label="Created">
-                        <When at={k.createdAt} now={at} />
-                      </td>
-                      <td data-label="Last used">{k.lastUsedAt ? <When at={k.lastUsedAt} now={at} /> : <span className="muted">Never</span>}</td>
-                      <td data-label="Expires">{k.expires ? <When at={k.expires} now={at} /> : <span className="muted">Never</span>}</td>
-                      <td data-label="Status">
-                        <span className={`badge badge-${state}`}>{KEY_STATE_LABEL[state]}</span>
-                      </td>
-                      <td data-label="Limits">
-                        <KeyLimits credits={k.credits} ratelimits={k.ratelimits} />
-                      </td>
-                      {anyRowAction ? (
-                        <td className="cell-actions">
-                          <KeyActions portalId={portalId} keyRow={{ keyId: k.keyId, name: k.name, start: k.start }} can={rowCan} disabledReason={disabledReason} />
-                        </td>
-                      ) : null}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <KeysTable portalId={portalId} keys={page.keys} can={can} filter={q} disabledReason={disabledReason} now={at} />
         )}
         {cursor || nextHref ? (
           <nav className="pager" aria-label="Pages">
@@ -167,29 +102,5 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
         ) : null}
       </div>
     </SecretHost>
-  );
-}
-
-function Head({
-  can,
-  portalId,
-  apis,
-  disabledReason,
-  openCreate,
-}: {
-  can: boolean;
-  portalId: string;
-  apis: { id: string; name: string }[];
-  disabledReason?: string;
-  openCreate: boolean;
-}) {
-  return (
-    <div className="p-page-head">
-      <div>
-        <h1>API keys</h1>
-        <p>Use these keys to authenticate your requests. Keep them secret.</p>
-      </div>
-      {can ? <CreateKey portalId={portalId} apis={apis} disabledReason={disabledReason} openOnArrival={openCreate} /> : null}
-    </div>
   );
 }
