@@ -1,8 +1,9 @@
 import { eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CANDIDATE_CAP, likePrefix } from "@/db/queries/console-keys";
 import { keys } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
+import { advanceClock, now, resetClock } from "@/lib/clock";
 import { searchKinds, searchWorkspaceKeys } from "@/lib/console/key-search";
 import { post, seedWorkspace } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";
@@ -38,7 +39,9 @@ describe.each(BACKENDS)("console key search on %s", (backend) => {
   const made: Record<string, Made> = {};
   let theirs: Made;
 
+  // Each key a few ms after the last, so "newest first" never depends on ids breaking a tie.
   const createKey = async (rootKey: string, body: Record<string, unknown>): Promise<Made> => {
+    advanceClock(2);
     const res = await post(app.url, "/v2/keys.createKey", body, rootKey);
     expect(res.status, res.text).toBe(200);
     return res.body.data;
@@ -86,6 +89,7 @@ describe.each(BACKENDS)("console key search on %s", (backend) => {
     theirs = await createKey(b.rootKey, { apiId: apiB, prefix: "acme", name: "Production one", externalId: "user_1" });
     await createKey(b.rootKey, { apiId: apiB, prefix: "acme", name: "100% off", externalId: "alice" });
   });
+  afterAll(() => resetClock());
 
   it("finds a key by its exact id, and by a prefix of its id", async () => {
     const { keyId } = made.prod1 as Made;
@@ -159,7 +163,7 @@ describe.each(BACKENDS)("console key search on %s", (backend) => {
     const disabled = await createKey(a.rootKey, { apiId: apiA, name: "status disabled" });
     await post(app.url, "/v2/keys.updateKey", { keyId: disabled.keyId, enabled: false }, a.rootKey);
     const expired = await createKey(a.rootKey, { apiId: apiA, name: "status expired" });
-    await app.db.db.update(keys).set({ expiresAt: Date.now() - 1000 }).where(eq(keys.id, expired.keyId));
+    await app.db.db.update(keys).set({ expiresAt: now() - 1000 }).where(eq(keys.id, expired.keyId));
     const rolled = await createKey(a.rootKey, { apiId: apiA, name: "status rolled" });
     const reroll = await post(app.url, "/v2/keys.rerollKey", { keyId: rolled.keyId, expiration: 3_600_000 }, a.rootKey);
     expect(reroll.status, reroll.text).toBe(200);
@@ -202,7 +206,7 @@ describe.each(BACKENDS)("console key search on %s", (backend) => {
   it("a term matching more than the candidate cap still answers newest first and pages exactly (the ordered-scan phase)", async () => {
     // CANDIDATE_CAP + 50 keys named bulk…, inserted in one statement, 10 ms apart, some sharing a millisecond.
     const n = CANDIDATE_CAP + 50;
-    const base = Date.now() - 10_000_000;
+    const base = now() - 10_000_000;
     await app.db.db.execute(sql`
       insert into keys (id, workspace_id, api_id, hash, start, name, enabled, created_at)
       select 'key_bulk' || lpad(i::text, 5, '0'), ${a.workspaceId}, case when i % 3 = 0 then ${apiA2} else ${apiA} end,
