@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CANDIDATE_CAP, likePrefix } from "@/db/queries/console-keys";
+import { CANDIDATE_CAP, likePrefix, WINDOW } from "@/db/queries/console-keys";
 import { keys } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import { advanceClock, now, resetClock } from "@/lib/clock";
@@ -203,7 +203,7 @@ describe.each(BACKENDS)("console key search on %s", (backend) => {
     expect(everything.slice(0, 5)).toEqual([...paged].reverse());
   });
 
-  it("a term matching more than the candidate cap still answers newest first and pages exactly (the ordered-scan phase)", async () => {
+  it("a term matching more than the candidate cap still answers newest first and pages exactly (the ordered scan, and the index when matches are rare among the newest keys)", async () => {
     // CANDIDATE_CAP + 50 keys named bulk…, inserted in one statement, 10 ms apart, some sharing a millisecond.
     const n = CANDIDATE_CAP + 50;
     const base = now() - 10_000_000;
@@ -229,6 +229,16 @@ describe.each(BACKENDS)("console key search on %s", (backend) => {
     // Broad by start too (bulk_…), still only this workspace.
     expect((await search("bulk_", { pageSize: 3 })).rows.map((r) => r.keyId)).toEqual(["key_bulk01050", "key_bulk01049", "key_bulk01048"]);
     expect(await ids("bulk", b.workspaceId)).toEqual([]);
+
+    // WINDOW newer keys that do not match: the ordered scan finds no page among them, and the broad
+    // kind's matches are read through its index instead (phase 3), with the same answers.
+    await app.db.db.execute(sql`
+      insert into keys (id, workspace_id, api_id, hash, start, name, enabled, created_at)
+      select 'key_fill' || lpad(i::text, 6, '0'), ${a.workspaceId}, ${apiA}, 'fill-hash-' || i, 'fill_' || i, 'Filler ' || i, true, ${base}::bigint + 100000 + i
+      from generate_series(1, ${WINDOW + 10}) as i`);
+    expect((await search("bulk", { pageSize: 3 })).rows.map((r) => r.keyId)).toEqual([owned.keyId, "key_bulk01050", "key_bulk01049"]);
+    expect((await allPages("bulk_", 400)).flat()).toEqual(flat);
+    expect((await search("filler 1000", { pageSize: 3 })).rows.map((r) => r.keyId)).toEqual(["key_fill010009", "key_fill010008", "key_fill010007"]);
   });
 
   it("refuses a control character, an over-long term and a forged cursor with invalid_input, saying what to do", async () => {
