@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, type Column, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { apis, identities, keys, verificationRollups } from "@/db/schema";
 
@@ -205,7 +205,7 @@ export type HourUsage = {
  */
 export async function keyUsageByHour(db: Db | Tx, p: { workspaceId: string; keyId: string; start: number; end: number }): Promise<HourUsage[]> {
   const t = verificationRollups;
-  const sum = (c: typeof t.total) => sql<number>`sum(${c})`.mapWith(Number);
+  const sum = (c: Column) => sql<number>`sum(${c})`.mapWith(Number);
   return db
     .select({
       hour: t.hour,

@@ -35,7 +35,6 @@ export function parseSearchTerm(q: string | undefined): string {
   if (term.length > MAX_SEARCH_LENGTH) {
     throw invalidInput("q", `Search text may be at most ${MAX_SEARCH_LENGTH} characters.`, "Search for the first characters of a key id, key, name or externalId.");
   }
-  // eslint-disable-next-line no-control-regex -- exactly the characters refused
   if (/[\u0000-\u001f\u007f]/.test(term)) {
     throw invalidInput("q", "Search text cannot contain control characters.", "Type or paste the text again without line breaks or tabs.");
   }

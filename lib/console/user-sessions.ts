@@ -30,7 +30,6 @@ export type UserSessionsPage = { externalId: string; rows: ConsoleSessionRow[]; 
 export function parseExternalId(value: string | undefined): string {
   const id = (value ?? "").trim();
   if (id.length > 256) throw invalidInput("externalId", "An externalId is at most 256 characters.", "Paste the end user's id as your app stores it.");
-  // eslint-disable-next-line no-control-regex -- exactly the characters refused
   if (/[\u0000-\u001f\u007f]/.test(id)) throw invalidInput("externalId", "An externalId cannot contain control characters.", "Type or paste it again without line breaks or tabs.");
   return id;
 }
