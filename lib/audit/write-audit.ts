@@ -3,7 +3,9 @@ import type { Db, Tx } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { now } from "@/lib/clock";
 
-export type Actor = { type: "root_key" | "portal_user" | "operator"; id: string };
+/** Who can act: a root key (`key_…`), a portal's end user (externalId), the operator, or a console session (`cs_…`). */
+export const ACTOR_TYPES = ["root_key", "portal_user", "operator", "console"] as const;
+export type Actor = { type: (typeof ACTOR_TYPES)[number]; id: string };
 
 /** Every action the audit log records, `<resource>.<verb>`. */
 export const AUDIT_EVENTS = [
@@ -28,6 +30,9 @@ export const AUDIT_EVENTS = [
   "portal.session.create",
   "portal.session.exchange",
   "portal.session.revoke",
+  "console.link.create",
+  "console.session.create",
+  "console.session.revoke",
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 
