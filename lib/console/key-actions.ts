@@ -29,10 +29,12 @@ export async function deleteKeyConfirmed(c: ConsoleActing, keyId: string, typed:
   if (!found) throw new ApiError("unkey/data/key_not_found");
   const expected = deleteConfirmationText(found.key);
   if (typed.trim() !== expected) {
-    throw invalidInput("confirm", `Type ${expected} to delete this key.`, "Type the text exactly as shown; nothing was deleted.");
+    throw invalidInput("confirm", `Type ${expected} to delete this key.`, `Type ${expected} exactly, capitals included; nothing was deleted.`);
   }
   await deleteKey({ db: c.db, auth: consoleRootAuth(c), input: parseInput(deleteKeyInput, { keyId }) });
 }
+
+const MAX_CREDITS = 2_147_483_647;
 
 export const CREDIT_OPERATIONS = ["set", "increment", "decrement", "unlimited"] as const;
 export type CreditOperation = (typeof CREDIT_OPERATIONS)[number];
@@ -44,17 +46,22 @@ export type CreditOperation = (typeof CREDIT_OPERATIONS)[number];
  */
 export async function changeKeyCredits(c: ConsoleActing, keyId: string, operation: string, value: string): Promise<{ remaining: number | null }> {
   if (!(CREDIT_OPERATIONS as readonly string[]).includes(operation)) {
-    throw invalidInput("operation", "Choose set, add, subtract or unlimited.", "Pick one of the options and try again.");
+    throw invalidInput("operation", "Choose how to change the credits.", "Pick set, add, subtract or unlimited.");
   }
   let body: Record<string, unknown>;
   if (operation === "unlimited") {
     body = { keyId, operation: "set", value: null };
   } else {
     const text = value.trim().replace(/[,_\s]/g, "");
-    if (!/^\d{1,10}$/.test(text)) {
-      throw invalidInput("value", "Credits must be a whole number from 0 to 2,147,483,647.", "Type digits only, for example 1000.");
+    const n = /^\d{1,10}$/.test(text) ? Number(text) : NaN;
+    if (!(n <= MAX_CREDITS)) throw invalidInput("credits", "Credits must be a whole number from 0 to 2,147,483,647.", "Type a whole number from 0 to 2,147,483,647.");
+    if (operation !== "set") {
+      const found = await findKey(c.db, c.workspaceId, keyId);
+      if (found && found.key.creditsRemaining === null) {
+        throw invalidInput("operation", "This key has unlimited credits, so there is nothing to add to or subtract from.", "Choose Set to give it a number of credits first.");
+      }
     }
-    body = { keyId, operation, value: Number(text) };
+    body = { keyId, operation, value: n };
   }
   const result = await updateCredits({ db: c.db, auth: consoleRootAuth(c), input: parseInput(updateCreditsInput, body) });
   return { remaining: result.remaining };

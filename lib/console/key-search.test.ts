@@ -241,17 +241,17 @@ describe.each(BACKENDS)("console key search on %s", (backend) => {
     expect((await search("filler 1000", { pageSize: 3 })).rows.map((r) => r.keyId)).toEqual(["key_fill010009", "key_fill010008", "key_fill010007"]);
   });
 
-  it("refuses a control character, an over-long term and a forged cursor with invalid_input, saying what to do", async () => {
-    for (const [q, cursor, message] of [
-      ["a\u0000b", undefined, /control characters/],
-      ["x".repeat(201), undefined, /at most 200/],
-      ["prod", "bm90LWEtY3Vyc29y", /not one the console made/],
+  it("refuses a control character and an over-long term with invalid_input, saying what to do; a forged cursor is the first page", async () => {
+    for (const [q, message] of [
+      ["a\u0000b", /control characters/],
+      ["x".repeat(201), /at most 200/],
     ] as const) {
-      const err = await search(q, { cursor }).catch((e: unknown) => e);
+      const err = await search(q).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ApiError);
       expect((err as ApiError).code).toBe("unkey/application/invalid_input");
       expect((err as ApiError).errors?.[0]?.message).toMatch(message);
     }
+    expect((await search("production", { cursor: "bm90LWEtY3Vyc29y" })).rows).toEqual((await search("production")).rows);
     // Surrounding spaces are not part of the term.
     expect(await ids("  production  ")).toEqual([made.prod2?.keyId, made.prod1?.keyId]);
   });

@@ -1,12 +1,12 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { type KeyListRow, type KeySearchKinds, searchKeys } from "@/db/queries/console-keys";
-import { decodeCursor, encodeCursor, type PagePosition } from "@/lib/api/page-cursor";
+import { encodeCursor } from "@/lib/api/page-cursor";
 import { invalidInput } from "@/lib/api/errors";
 import { now } from "@/lib/clock";
 import { type ConsoleKeyStatus, consoleKeyStatus } from "@/lib/console/key-status";
+import { CONSOLE_PAGE_SIZE, readCursor } from "@/lib/console/paging";
 
-export const KEYS_PAGE_SIZE = 25;
 export const MAX_SEARCH_LENGTH = 200;
 
 /** A key id as newId makes them (`key_` + base58); anything longer than `key_` may be one's prefix. */
@@ -64,8 +64,8 @@ function toRow(r: KeyListRow, at: number): ConsoleKeyRow {
 /**
  * One page of the console's key search across a workspace (docs/console.md "Keys and sessions"):
  * by key id (exact or prefix), key start (prefix), name (prefix, any case) or the owner's externalId
- * (prefix); every live key without a term. Newest first; `cursor` is the previous page's nextCursor.
- * A bad term or cursor throws invalid_input (its message says what to do).
+ * (prefix); every live key without a term. Newest first; `cursor` is the previous page's nextCursor
+ * (one the console did not write is the first page). A bad term throws invalid_input saying what to do.
  */
 export async function searchWorkspaceKeys(
   db: Db,
@@ -73,8 +73,8 @@ export async function searchWorkspaceKeys(
   input: { q?: string; cursor?: string; pageSize?: number },
 ): Promise<KeySearchPage> {
   const term = parseSearchTerm(input.q);
-  const after = pagePosition(input.cursor);
-  const size = input.pageSize ?? KEYS_PAGE_SIZE;
+  const after = readCursor(input.cursor);
+  const size = input.pageSize ?? CONSOLE_PAGE_SIZE;
   const found = await searchKeys(db, { workspaceId, kinds: searchKinds(term), after, limit: size + 1 });
   const at = now();
   const page = found.slice(0, size);
@@ -84,14 +84,4 @@ export async function searchWorkspaceKeys(
     term,
     nextCursor: found.length > size && last ? encodeCursor({ createdAt: last.key.createdAt, id: last.key.id }) : undefined,
   };
-}
-
-/** A console page's `cursor` parameter: one the console made, or invalid_input saying to start over. */
-export function pagePosition(cursor: string | undefined): PagePosition | undefined {
-  if (cursor === undefined || cursor === "") return undefined;
-  try {
-    return decodeCursor(cursor);
-  } catch {
-    throw invalidInput("cursor", "This page link is not one the console made.", "Go back to the first page and page forward from there.");
-  }
 }

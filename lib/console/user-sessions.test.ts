@@ -12,7 +12,7 @@ import { openSession, seedApi, seedPortal } from "@/lib/testing/portal-fixtures"
 import { BACKENDS } from "@/lib/testing/test-db";
 import { useTestApp } from "@/lib/testing/test-app";
 
-const ACTOR: Actor = { type: "operator", id: "cs_sessionstest" };
+const ACTOR: Actor = { type: "console", id: "cs_sessionstest" };
 
 describe.each(BACKENDS)("console: an end user's portal sessions on %s", (backend) => {
   const app = useTestApp(backend);
@@ -102,16 +102,17 @@ describe.each(BACKENDS)("console: an end user's portal sessions on %s", (backend
     expect((await getSession(theirs.token)).status).toBe(200);
   });
 
-  it("refuses an empty, over-long or control-character externalId and a forged cursor, saying what to do", async () => {
+  it("refuses an empty, over-long or control-character externalId, saying what to do; a forged cursor is the first page", async () => {
     for (const [run, message] of [
       [() => revokeAllSessionsOfUser(acting, "  "), /Name the end user/],
       [() => listUserSessions(app.db.db, ws.workspaceId, { externalId: "x".repeat(257) }), /at most 256/],
       [() => listUserSessions(app.db.db, ws.workspaceId, { externalId: "a\nb" }), /control characters/],
-      [() => listUserSessions(app.db.db, ws.workspaceId, { externalId: "alice", cursor: "garbage" }), /not one the console made/],
     ] as const) {
       const err = await run().then(() => undefined, (e: unknown) => e);
       expect(err).toBeInstanceOf(ApiError);
       expect((err as ApiError).errors?.[0]?.message).toMatch(message);
     }
+    const first = await listUserSessions(app.db.db, ws.workspaceId, { externalId: "alice" });
+    expect((await listUserSessions(app.db.db, ws.workspaceId, { externalId: "alice", cursor: "garbage" })).rows).toEqual(first.rows);
   });
 });

@@ -6,11 +6,9 @@ import { invalidInput } from "@/lib/api/errors";
 import { parseInput } from "@/lib/api/body";
 import { now } from "@/lib/clock";
 import { type ConsoleActing, consoleRootAuth } from "@/lib/console/acting-auth";
-import { pagePosition } from "@/lib/console/key-search";
+import { CONSOLE_PAGE_SIZE, readCursor } from "@/lib/console/paging";
 import { type SessionState, sessionState } from "@/lib/portal-sessions/list-sessions";
 import { revokeSession, revokeSessionInput } from "@/lib/portal-sessions/revoke-session";
-
-export const SESSIONS_PAGE_SIZE = 25;
 
 export type ConsoleSessionRow = {
   id: string;
@@ -44,9 +42,9 @@ export async function listUserSessions(
   input: { externalId?: string; cursor?: string; pageSize?: number },
 ): Promise<UserSessionsPage> {
   const externalId = parseExternalId(input.externalId);
-  const after = pagePosition(input.cursor);
+  const after = readCursor(input.cursor);
   if (externalId === "") return { externalId, rows: [] };
-  const size = input.pageSize ?? SESSIONS_PAGE_SIZE;
+  const size = input.pageSize ?? CONSOLE_PAGE_SIZE;
   const found = await listUserSessionsPage(db, { workspaceId, externalId, after, limit: size });
   const at = now();
   const page = found.slice(0, size);
