@@ -1,19 +1,16 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import type { Actor } from "@/lib/audit/write-audit";
-import { type RootAuth, rootAuthFor } from "@/lib/auth/root-key";
+import { consoleRootAuth } from "@/lib/console/actor";
+import type { RootAuth } from "@/lib/auth/root-key";
+import type { ConsoleViewer } from "@/lib/console/resolve-session";
 
 /**
- * Who a console change is made by: the database, the workspace it is made in (already checked
- * against the viewer's scope by requireWorkspace) and the audit actor naming the console session.
+ * A change made in the console: the database, the workspace it is made in (already let in by
+ * requireWorkspace) and the viewer, whose console session the audit log names.
  */
-export type ConsoleActing = { db: Db; workspaceId: string; actor: Actor };
+export type ConsoleActing = { db: Db; workspaceId: string; viewer: ConsoleViewer };
 
-/**
- * The caller the lib verbs take (the same verbs as the /v2 endpoints): scoped to the one workspace,
- * holding every permission in it (a console session administers its workspace), and recorded in
- * the audit log as the console session, never as a root key.
- */
-export function consoleRootAuth(c: Pick<ConsoleActing, "workspaceId" | "actor">): RootAuth {
-  return { ...rootAuthFor({ id: c.actor.id, workspaceId: c.workspaceId, permissions: ["*"] }), actor: c.actor };
+/** The caller the lib verbs take for this change (lib/console/actor.ts consoleRootAuth). */
+export function actingAuth(c: ConsoleActing): RootAuth {
+  return consoleRootAuth(c.viewer, c.workspaceId);
 }

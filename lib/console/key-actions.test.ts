@@ -2,7 +2,6 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, keys } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
-import type { Actor } from "@/lib/audit/write-audit";
 import type { ConsoleActing } from "@/lib/console/acting-auth";
 import { consoleKeyDetail } from "@/lib/console/key-detail";
 import { changeKeyCredits, deleteConfirmationText, deleteKeyConfirmed, setKeyEnabled } from "@/lib/console/key-actions";
@@ -10,8 +9,9 @@ import { post, seedWorkspace } from "@/lib/testing/fixtures";
 import { BACKENDS } from "@/lib/testing/test-db";
 import { useTestApp } from "@/lib/testing/test-app";
 
-/** A console session as the audit log names it (consoleActor in lib/console/viewer.ts). */
-const ACTOR: Actor = { type: "console", id: "cs_testsession" };
+/** The console session the changes are made in; the audit log names it as the actor. */
+const VIEWER = { sessionId: "cs_testsession", workspaceId: null };
+const ACTOR = { type: "console", id: VIEWER.sessionId };
 
 describe.each(BACKENDS)("console key actions on %s", (backend) => {
   const app = useTestApp(backend);
@@ -38,7 +38,7 @@ describe.each(BACKENDS)("console key actions on %s", (backend) => {
     ws = await seedWorkspace("Console");
     other = await seedWorkspace("Other");
     apiId = (await post(app.url, "/v2/apis.createApi", { name: "production" }, ws.rootKey)).body.data.apiId;
-    acting = { db: app.db.db, workspaceId: ws.workspaceId, actor: ACTOR };
+    acting = { db: app.db.db, workspaceId: ws.workspaceId, viewer: VIEWER };
   });
 
   it("disable → verifyKey answers DISABLED; enable → VALID again; each an audit event by the console session", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { findKey } from "@/db/queries/keys";
 import { ApiError, invalidInput } from "@/lib/api/errors";
 import { parseInput } from "@/lib/api/body";
-import { type ConsoleActing, consoleRootAuth } from "@/lib/console/acting-auth";
+import { actingAuth, type ConsoleActing } from "@/lib/console/acting-auth";
 import { deleteKey, deleteKeyInput } from "@/lib/keys/delete-key";
 import { updateCredits, updateCreditsInput } from "@/lib/keys/update-credits";
 import { updateKey, updateKeyInput } from "@/lib/keys/update-key";
@@ -15,7 +15,7 @@ import { updateKey, updateKeyInput } from "@/lib/keys/update-key";
 
 /** Disables or enables a key (keys.updateKey {enabled}). */
 export async function setKeyEnabled(c: ConsoleActing, keyId: string, enabled: boolean): Promise<void> {
-  await updateKey({ db: c.db, auth: consoleRootAuth(c), input: parseInput(updateKeyInput, { keyId, enabled }) });
+  await updateKey({ db: c.db, auth: actingAuth(c), input: parseInput(updateKeyInput, { keyId, enabled }) });
 }
 
 /** What the delete dialog asks the admin to type: the key's name, or its start when it has none. */
@@ -31,7 +31,7 @@ export async function deleteKeyConfirmed(c: ConsoleActing, keyId: string, typed:
   if (typed.trim() !== expected) {
     throw invalidInput("confirm", `Type ${expected} to delete this key.`, `Type ${expected} exactly, capitals included; nothing was deleted.`);
   }
-  await deleteKey({ db: c.db, auth: consoleRootAuth(c), input: parseInput(deleteKeyInput, { keyId }) });
+  await deleteKey({ db: c.db, auth: actingAuth(c), input: parseInput(deleteKeyInput, { keyId }) });
 }
 
 const MAX_CREDITS = 2_147_483_647;
@@ -63,6 +63,6 @@ export async function changeKeyCredits(c: ConsoleActing, keyId: string, operatio
     }
     body = { keyId, operation, value: n };
   }
-  const result = await updateCredits({ db: c.db, auth: consoleRootAuth(c), input: parseInput(updateCreditsInput, body) });
+  const result = await updateCredits({ db: c.db, auth: actingAuth(c), input: parseInput(updateCreditsInput, body) });
   return { remaining: result.remaining };
 }

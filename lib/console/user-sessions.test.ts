@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import { advanceClock, resetClock } from "@/lib/clock";
-import type { Actor } from "@/lib/audit/write-audit";
 import type { ConsoleActing } from "@/lib/console/acting-auth";
 import { listUserSessions, revokeAllSessionsOfUser, revokeOneSession } from "@/lib/console/user-sessions";
 import { expectError } from "@/lib/testing/expect-error";
@@ -12,7 +11,9 @@ import { openSession, seedApi, seedPortal } from "@/lib/testing/portal-fixtures"
 import { BACKENDS } from "@/lib/testing/test-db";
 import { useTestApp } from "@/lib/testing/test-app";
 
-const ACTOR: Actor = { type: "console", id: "cs_sessionstest" };
+/** The console session the changes are made in; the audit log names it as the actor. */
+const VIEWER = { sessionId: "cs_sessionstest", workspaceId: null };
+const ACTOR = { type: "console", id: VIEWER.sessionId };
 
 describe.each(BACKENDS)("console: an end user's portal sessions on %s", (backend) => {
   const app = useTestApp(backend);
@@ -35,7 +36,7 @@ describe.each(BACKENDS)("console: an end user's portal sessions on %s", (backend
     await seedPortal(ws.workspaceId, { slug: "docs", apiIds: [api], displayName: "Acme Docs" });
     await seedPortal(ws.workspaceId, { slug: "billing", apiIds: [api], displayName: "Acme Billing" });
     await seedPortal(other.workspaceId, { slug: "docs", apiIds: [await seedApi(other.workspaceId)], displayName: "Other Docs" });
-    acting = { db: app.db.db, workspaceId: ws.workspaceId, actor: ACTOR };
+    acting = { db: app.db.db, workspaceId: ws.workspaceId, viewer: VIEWER };
   });
   afterAll(() => resetClock());
 

@@ -5,7 +5,7 @@ import { encodeCursor } from "@/lib/api/page-cursor";
 import { invalidInput } from "@/lib/api/errors";
 import { parseInput } from "@/lib/api/body";
 import { now } from "@/lib/clock";
-import { type ConsoleActing, consoleRootAuth } from "@/lib/console/acting-auth";
+import { actingAuth, type ConsoleActing } from "@/lib/console/acting-auth";
 import { CONSOLE_PAGE_SIZE, readCursor } from "@/lib/console/paging";
 import { type SessionState, sessionState } from "@/lib/portal-sessions/list-sessions";
 import { revokeSession, revokeSessionInput } from "@/lib/portal-sessions/revoke-session";
@@ -71,7 +71,7 @@ export async function listUserSessions(
 
 /** Ends one portal session (portal.revokeSession {sessionId}); the number revoked (0: already ended or not this workspace's). */
 export async function revokeOneSession(c: ConsoleActing, sessionId: string): Promise<number> {
-  const { revoked } = await revokeSession({ db: c.db, auth: consoleRootAuth(c), input: parseInput(revokeSessionInput, { sessionId }) });
+  const { revoked } = await revokeSession({ db: c.db, auth: actingAuth(c), input: parseInput(revokeSessionInput, { sessionId }) });
   return revoked;
 }
 
@@ -79,6 +79,6 @@ export async function revokeOneSession(c: ConsoleActing, sessionId: string): Pro
 export async function revokeAllSessionsOfUser(c: ConsoleActing, externalId: string): Promise<number> {
   const id = parseExternalId(externalId);
   if (id === "") throw invalidInput("externalId", "Name the end user whose sessions to revoke.", "Search for their externalId first.");
-  const { revoked } = await revokeSession({ db: c.db, auth: consoleRootAuth(c), input: parseInput(revokeSessionInput, { externalId: id }) });
+  const { revoked } = await revokeSession({ db: c.db, auth: actingAuth(c), input: parseInput(revokeSessionInput, { externalId: id }) });
   return revoked;
 }

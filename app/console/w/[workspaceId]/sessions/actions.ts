@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { type ActionState, consoleAction, field } from "@/lib/console/action-result";
 import type { ConsoleActing } from "@/lib/console/acting-auth";
 import { revokeAllSessionsOfUser, revokeOneSession } from "@/lib/console/user-sessions";
-import { consoleActor, requireWorkspaceView } from "@/lib/console/viewer";
+import { requireWorkspaceView } from "@/lib/console/viewer";
 
 /**
  * The sessions page's actions: the same verb as portal.revokeSession, one session (`ps_…`) or every
@@ -13,7 +13,7 @@ import { consoleActor, requireWorkspaceView } from "@/lib/console/viewer";
  */
 async function acting(form: FormData): Promise<ConsoleActing> {
   const { viewer, workspace } = await requireWorkspaceView(field(form, "workspaceId"));
-  return { db: await getDb(), workspaceId: workspace.id, actor: consoleActor(viewer) };
+  return { db: await getDb(), workspaceId: workspace.id, viewer };
 }
 
 export type Revoked = { revoked: number };

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { type ActionState, consoleAction, field } from "@/lib/console/action-result";
 import type { ConsoleActing } from "@/lib/console/acting-auth";
 import { changeKeyCredits, deleteKeyConfirmed, setKeyEnabled } from "@/lib/console/key-actions";
-import { consoleActor, requireWorkspaceView } from "@/lib/console/viewer";
+import { requireWorkspaceView } from "@/lib/console/viewer";
 
 /**
  * The key page's actions (docs/console.md "Keys and sessions"). Each checks the viewer and the
@@ -15,7 +15,7 @@ import { consoleActor, requireWorkspaceView } from "@/lib/console/viewer";
  */
 async function acting(form: FormData): Promise<ConsoleActing> {
   const { viewer, workspace } = await requireWorkspaceView(field(form, "workspaceId"));
-  return { db: await getDb(), workspaceId: workspace.id, actor: consoleActor(viewer) };
+  return { db: await getDb(), workspaceId: workspace.id, viewer };
 }
 
 const keyPage = (c: ConsoleActing, keyId: string) => `/console/w/${c.workspaceId}/keys/${keyId}`;
