@@ -4,7 +4,7 @@
 import { bodyProblem, dataString, htmlWith, pageOf, verificationTotal, verifyCode } from "./body-checks.mjs";
 import { drive, flowLoop, paired, sequential, ttfbLoop } from "./load.mjs";
 /** The groups `--only` picks from, in the order they run. */
-export const GROUPS = ["verify", "session", "portal", "page", "listkeys", "analytics"];
+export const GROUPS = ["verify", "session", "portal", "page", "listkeys", "analytics", "keysearch"];
 
 /** @typedef {import("./load.mjs").Figures} Figures */
 /** @typedef {{ p50: number, p99: number }} StepFigures  one step of a flow (flowLoop) */

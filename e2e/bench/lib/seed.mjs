@@ -155,7 +155,7 @@ export async function portalSession(base, ctx) {
  * @param {string} table
  * @param {() => Promise<void>} fn
  */
-async function withoutIndexes(q, table, fn) {
+export async function withoutIndexes(q, table, fn) {
   const defs = /** @type {readonly { indexname: string, indexdef: string }[]} */ (
     await q(`select indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename = '${table}' and indexname not like '%_pkey'`)
   );
