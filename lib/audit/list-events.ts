@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { type AuditRow, listAuditPage } from "@/db/queries/audit";
 import { decodeCursor, paginate } from "@/lib/api/page-cursor";
 import { Reply } from "@/lib/api/reply";
-import { type Actor, AUDIT_EVENTS, type AuditEvent } from "@/lib/audit/write-audit";
+import { type Actor, AUDIT_EVENTS, type AuditEvent, REQUEST_ID_META_KEY } from "@/lib/audit/write-audit";
 
 const time = z.number().int().min(0).max(8_640_000_000_000_000);
 
@@ -23,19 +23,23 @@ export const listAuditEventsInput = z.strictObject(auditFilterFields);
 export type AuditQuery = z.infer<typeof listAuditEventsInput>;
 
 /**
- * An audit event as the API answers it: who did what to which resource, when. The columns are text;
- * writeAudit, their only writer, takes the typed Actor and AuditEvent.
+ * An audit event as the API answers it: who did what to which resource, when, and in which request.
+ * The columns are text; writeAudit, their only writer, takes the typed Actor and AuditEvent. The
+ * request id is stored in meta (writeAudit) and answered beside it.
  */
 export function toAuditEvent(row: AuditRow) {
+  const { [REQUEST_ID_META_KEY]: requestId, ...meta } = row.meta ?? {};
   return {
     id: `aud_${row.id}`,
     time: row.time,
     actor: { type: row.actorType as Actor["type"], id: row.actorId },
     event: row.event as AuditEvent,
     resourceId: row.resourceId ?? undefined,
-    meta: row.meta ?? undefined,
+    requestId: typeof requestId === "string" ? requestId : undefined,
+    meta: row.meta && Object.keys(meta).length > 0 ? meta : undefined,
   };
 }
+export type AuditEventView = ReturnType<typeof toAuditEvent>;
 
 /** A page of one workspace's audit log, newest first, filtered (docs/api.md "Audit log"). */
 export async function listAuditEvents(db: Db, workspaceId: string, q: AuditQuery) {
