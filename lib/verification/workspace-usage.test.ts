@@ -79,6 +79,7 @@ describe.each(BACKENDS)("a workspace's usage from the rollups on %s", (backend) 
       ["retired", true, 4],
     ]);
     expect(u.perApi.find((a) => a.apiId === search)?.counts).toEqual({ total: 20, valid: 12, rateLimited: 3, usageExceeded: 2, expired: 1, disabled: 1, insufficientPermissions: 1, forbidden: 0, notFound: 0 });
+    expect(u.perApi.find((a) => a.apiId === quiet)?.counts).toMatchObject({ total: 0, valid: 0 });
     expect(u.totals.total).toBe(billingTotal + 20 + 4);
     expect(u.totals.expired).toBe(5);
     expect(u.unknownKeys).toBe(6);
