@@ -89,7 +89,7 @@ export function auditSearchParams(values: AuditSearchValues, extra: Record<strin
   return params;
 }
 
-/** The 400 a bad search earns where an answer cannot show a form (the export). */
+/** The 400 a bad search earns where an answer cannot show a form (the export): every problem named. */
 export function auditSearchError(errors: FieldError[]): ApiError {
-  return new ApiError("unkey/application/invalid_input", `The audit filters are not valid: ${errors.map((e) => e.message).join(" ")}`, { errors });
+  return new ApiError("unkey/application/invalid_input", errors.map((e) => e.message).join(" "), { errors });
 }

@@ -96,6 +96,8 @@ describe.each(BACKENDS)("the audit log (audit.listEvents, operator audit.list) o
     const narrow = await seedRootKey(a.workspaceId, ["api.*.read_api"]);
     expectError(await list({}, narrow.rootKey), 403, "unkey/authorization/insufficient_permissions");
     expectError(await list({ cursor: "bm90LWEtY3Vyc29y" }), 400, "unkey/application/invalid_input");
+    // Well-formed, but its id is not an event's sequence number: 400, not a query with NaN.
+    expectError(await list({ cursor: Buffer.from(JSON.stringify([Date.now(), "abc"])).toString("base64url") }), 400, "unkey/application/invalid_input");
     expectError(await list({ events: ["key.explode"] }), 400, "unkey/application/invalid_input");
     const granted = await seedRootKey(a.workspaceId, ["audit.*.read_audit_log"]);
     expect((await list({}, granted.rootKey)).body.data).toHaveLength(5);

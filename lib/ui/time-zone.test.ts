@@ -48,5 +48,6 @@ describe("time zones", () => {
     expect(formatTime(t, "UTC", "row-hour")).toBe("Wed 26 Nov, 13:00");
     expect(formatTime(t, "UTC", "hour")).toBe("13:00");
     expect(formatTime(t, "UTC", "date")).toBe("26 Nov");
+    expect(formatTime(t + 5 * 60_000 + 31_000, "Asia/Tokyo", "moment")).toBe("26 Nov 2025, 22:05:31");
   });
 });

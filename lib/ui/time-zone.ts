@@ -66,9 +66,10 @@ export function zoneLabel(timeZone: string, at: number): string {
   return offset ? `${timeZone} (${offset})` : timeZone;
 }
 
-/** Axis and table wording: `22:00`, `Wed 26`, `26 Nov`, `Wed 26 Nov, 22:00`, `Wed 26 Nov`. */
-export function formatTime(at: number, timeZone: string, style: "hour" | "weekday" | "date" | "row-hour" | "row-day"): string {
+/** Axis and table wording: `22:00`, `Wed 26`, `26 Nov`, `Wed 26 Nov, 22:00`, `Wed 26 Nov`, and a log's `26 Nov 2026, 22:05:31`. */
+export function formatTime(at: number, timeZone: string, style: "hour" | "weekday" | "date" | "row-hour" | "row-day" | "moment"): string {
   const options: Record<typeof style, Intl.DateTimeFormatOptions> = {
+    moment: { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" },
     hour: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
     weekday: { weekday: "short", day: "numeric" },
     date: { day: "numeric", month: "short" },

@@ -23,8 +23,10 @@ const CALLS = 200;
 
 /**
  * What the seed made: the filter values each row rotates through and, per row, the plan Postgres
- * chose (index names; a sequential scan or a sort of the whole filtered set would be a miss).
- * @typedef {{ indexes: string[], seqScan: boolean, sort: boolean, sqlMs: number }} Plan
+ * chose: its index names, whether it read the table sequentially (a miss: the filter has no index),
+ * sorted the whole filtered set (`sort`) or only rows of equal time by id (`incrementalSort`, cheap:
+ * the index hands them over in time order).
+ * @typedef {{ indexes: string[], seqScan: boolean, sort: boolean, incrementalSort: boolean, sqlMs: number }} Plan
  * @typedef {{
  *   events: number, from: number, to: number,
  *   actors: string[], actions: string[], resources: string[], windows: [number, number][],
@@ -101,7 +103,7 @@ export async function seedAudit(q, ctx, { events, at, log, parallel = 1 }) {
     plans: {},
   };
   seed.plans = await explainAll(q, ctx.workspaceId, seed);
-  for (const [id, p] of Object.entries(seed.plans)) log(`  plan ${id}: ${p.indexes.join(", ") || "no index"}${p.seqScan ? ", SEQ SCAN" : ""}${p.sort ? ", SORT" : ""}; ${p.sqlMs.toFixed(2)} ms`);
+  for (const [id, p] of Object.entries(seed.plans)) log(`  plan ${id}: ${planText(p)}; ${p.sqlMs.toFixed(2)} ms in SQL`);
   return seed;
 }
 
@@ -140,11 +142,17 @@ async function explainAll(q, workspaceId, s) {
     plans[id] = {
       indexes: [...new Set(nodes.map((n) => n["Index Name"]).filter((x) => x !== undefined))],
       seqScan: nodes.some((n) => n["Node Type"] === "Seq Scan" && n["Relation Name"] === "audit_log"),
-      sort: nodes.some((n) => n["Node Type"] === "Sort" || n["Node Type"] === "Incremental Sort"),
+      sort: nodes.some((n) => n["Node Type"] === "Sort"),
+      incrementalSort: nodes.some((n) => n["Node Type"] === "Incremental Sort"),
       sqlMs: top?.["Execution Time"] ?? NaN,
     };
   }
   return plans;
+}
+
+/** `audit_log_workspace_actor_time_idx`, plus what else the plan did. @param {Plan} p */
+function planText(p) {
+  return [p.indexes.join(", ") || "no index", p.seqScan ? "seq scan" : "", p.sort ? "sort" : "", p.incrementalSort ? "incremental sort by id" : ""].filter(Boolean).join(", ");
 }
 
 /**
@@ -200,9 +208,8 @@ export function auditListScenarios(ks, ctx) {
       target: "p50 ≤ 50 ms",
       check: (r) => {
         const plan = s.plans[id];
-        const planText = plan ? `${plan.indexes.join(", ") || "no index"}${plan.seqScan ? ", seq scan" : ""}${plan.sort ? ", sort" : ""}` : "plan n/a";
         const problems = [r.errors ? `${r.errors} errors` : "", bodyProblem(r.bodies), plan?.seqScan ? "a sequential scan of audit_log" : ""].filter(Boolean);
-        return { figure: [`p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms (${r.requests} calls; ${planText})`, ...problems].join("; "), pass: r.p50 <= 50 && problems.length === 0 };
+        return { figure: [`p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms (${r.requests} calls; ${plan ? planText(plan) : "plan n/a"})`, ...problems].join("; "), pass: r.p50 <= 50 && problems.length === 0 };
       },
     };
   };
