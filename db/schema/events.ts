@@ -46,12 +46,18 @@ export const auditLog = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     time: ms("time").notNull(),
     workspaceId: text("workspace_id").notNull(),
-    /** `root_key`, `portal_user` (externalId), or `operator`. */
+    /** `root_key`, `portal_user` (externalId), `operator`, or `console` (a console session, `cs_…`). */
     actorType: text("actor_type").notNull(),
     actorId: text("actor_id").notNull(),
     event: text("event").notNull(),
     resourceId: text("resource_id"),
     meta: jsonb("meta").$type<Record<string, unknown>>(),
   },
-  (t) => [index("audit_log_workspace_time_idx").on(t.workspaceId, t.time)],
+  (t) => [
+    index("audit_log_workspace_time_idx").on(t.workspaceId, t.time),
+    // The console's filtered audit pages (by actor, by resource, by action), newest first, keyset-paged on (time, id).
+    index("audit_log_workspace_actor_time_idx").on(t.workspaceId, t.actorId, t.time, t.id),
+    index("audit_log_workspace_resource_time_idx").on(t.workspaceId, t.resourceId, t.time, t.id),
+    index("audit_log_workspace_event_time_idx").on(t.workspaceId, t.event, t.time, t.id),
+  ],
 );

@@ -22,5 +22,7 @@ export const identities = pgTable(
     uniqueIndex("identities_workspace_external_idx").on(t.workspaceId, t.externalId),
     // listIdentities pages by (created_at, id) within a workspace.
     index("identities_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
+    // The console's search by externalId prefix (docs/console.md); the unique index above serves equality only under non-C collations.
+    index("identities_workspace_external_search_idx").on(t.workspaceId, t.externalId.op("text_pattern_ops")),
   ],
 );

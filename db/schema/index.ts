@@ -8,3 +8,4 @@ export * from "./portal-sessions";
 export * from "./events";
 export * from "./ratelimits";
 export * from "./verification-rollups";
+export * from "./console";

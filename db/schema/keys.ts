@@ -53,6 +53,10 @@ export const keys = pgTable(
     index("keys_api_created_idx").on(t.apiId, t.createdAt, t.id),
     index("keys_identity_idx").on(t.identityId, t.createdAt, t.id),
     index("keys_workspace_idx").on(t.workspaceId),
+    // The console's key search (docs/console.md): prefix matches on the lower-cased name and on the
+    // start, within a workspace. text_pattern_ops lets `LIKE 'abc%'` use the index under any collation.
+    index("keys_workspace_name_search_idx").on(t.workspaceId, sql`lower(${t.name}) text_pattern_ops`),
+    index("keys_workspace_start_search_idx").on(t.workspaceId, t.start.op("text_pattern_ops")),
     // One newest key per lineage: the row a key in grace spends its credits from.
     uniqueIndex("keys_lineage_head_idx").on(t.lineageId).where(sql`${t.replacedBy} is null`),
   ],

@@ -16,6 +16,8 @@ export const rootKeys = pgTable(
     permissions: jsonb("permissions").$type<string[]>().notNull(),
     createdAt: ms("created_at").notNull(),
     expiresAt: ms("expires_at"),
+    /** When the key last authenticated a request, to the minute (lib/auth/root-key.ts); null: never. */
+    lastUsedAt: ms("last_used_at"),
     deletedAt: ms("deleted_at"),
   },
   (t) => [uniqueIndex("root_keys_hash_idx").on(t.hash), index("root_keys_workspace_idx").on(t.workspaceId)],
