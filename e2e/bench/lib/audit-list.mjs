@@ -70,7 +70,7 @@ export async function seedAudit(q, ctx, { events, at, log, parallel = 1 }) {
                (${actions})[1 + (i * 31) % ${EVENTS.length}],
                case when i % 13 = 0 then null else 'key_res' || lpad(((i * 7) % ${RESOURCES})::text, 6, '0') end,
                case when i % 3 = 0 then null else jsonb_build_object('requestId', 'req_bench' || i, 'fields', jsonb_build_array('name')) end
-        from generate_series(${lo}, ${hi}) as i`);
+        from generate_series(${lo}::bigint, ${hi}::bigint) as i`);
       log(`  seed audit events ${lo}–${hi}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     });
   }
