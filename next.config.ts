@@ -17,6 +17,22 @@ const nextConfig: NextConfig = {
           { key: "Cache-Control", value: "no-store, max-age=0" },
         ],
       },
+      // The console shows every workspace's data and, once, new root keys (docs/console.md). Its forms post
+      // back to this origin, so the Referer may go there (same-origin), and nowhere else.
+      {
+        source: "/console/:path*",
+        headers: [
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "Cache-Control", value: "no-store, max-age=0" },
+        ],
+      },
+      {
+        source: "/console",
+        headers: [
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "Cache-Control", value: "no-store, max-age=0" },
+        ],
+      },
     ];
   },
 };

@@ -160,7 +160,8 @@ const checks = {
   docs: (v) => (v.length <= 5000 ? null : "the docs text is at most 5000 characters"),
   time: (v) => (parseTime(v) === undefined ? "a time is an ISO 8601 date or date-time (2026-11-28, 2026-11-28T09:30Z) or unix milliseconds" : null),
   limit: (v) => (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 100 ? null : "the page size is a whole number from 1 to 100"),
-  actorType: (v) => (["root_key", "portal_user", "operator"].includes(v) ? null : "the actor type is root_key, portal_user or operator"),
+  actorType: (v) => (["root_key", "portal_user", "operator", "console"].includes(v) ? null : "the actor type is root_key, portal_user, operator or console"),
+  consoleSession: (v) => (/^cs_[A-Za-z0-9]+$/.test(v) ? null : "a console session id looks like cs_… (the audit log's console.session.create names it)"),
   event: (v) => (/^[a-z_]+(\.[a-z_]+)+$/.test(v) ? null : "an audit action looks like key.create or portal.session.revoke (docs/api.md lists them)"),
   embedOrigin: embedOriginProblem,
 };
@@ -426,8 +427,8 @@ const COMMANDS = {
     flags: {
       workspace: { kind: "value", required: true, check: checks.workspace, help: "workspace id (ws_…)" },
       event: { kind: "multi", check: checks.event, help: "only this action, e.g. key.create (repeatable)" },
-      actor: { kind: "value", check: checks.name, help: "only this actor: a root key id (key_…), an end user's externalId, or operator" },
-      "actor-type": { kind: "value", check: checks.actorType, help: "only root_key, portal_user or operator" },
+      actor: { kind: "value", check: checks.name, help: "only this actor: a root key id (key_…), an end user's externalId, operator, or a console session (cs_…)" },
+      "actor-type": { kind: "value", check: checks.actorType, help: "only root_key, portal_user, operator or console" },
       resource: { kind: "value", check: checks.name, help: "only events about this resource id" },
       since: { kind: "value", check: checks.time, help: "from this time (ISO 8601 or unix ms), inclusive" },
       until: { kind: "value", check: checks.time, help: "before this time (ISO 8601 or unix ms)" },
@@ -459,6 +460,28 @@ const COMMANDS = {
         ]),
         ...(page?.cursor ? [`More: keyport audit --workspace ${f.workspace} … --cursor ${page.cursor}`] : []),
       ].join("\n"),
+  },
+  "console-link": {
+    summary: "a one-time link that signs a browser in to the console (operator view, or one workspace's admin view)",
+    flags: { workspace: { kind: "value", check: checks.workspace, help: "open only this workspace, as its admin (default: the operator view, every workspace)" } },
+    request: (f) => ({ endpoint: "console.createLink", body: { workspaceId: f.workspace } }),
+    json: (/** @type {{ url: string, expiresAt: number }} */ d) => ({ url: d.url, expiresAt: d.expiresAt }),
+    human: (/** @type {{ url: string, expiresAt: number }} */ d, f) =>
+      [
+        f.workspace ? `Console link for workspace ${f.workspace} (its admin view only).` : "Console link for the operator view (every workspace).",
+        `Open it within 15 minutes (until ${when(d.expiresAt)} UTC); it works once:`,
+        `  ${d.url}`,
+      ].join("\n"),
+  },
+  "console-revoke": {
+    summary: "end console sessions at once: every one, one workspace's (--workspace) or one (--session)",
+    flags: {
+      workspace: { kind: "value", check: checks.workspace, help: "only the sessions of this workspace's admin view" },
+      session: { kind: "value", check: checks.consoleSession, help: "only this console session (cs_…)" },
+    },
+    request: (f) => ({ endpoint: "console.revokeSessions", body: { workspaceId: f.workspace, sessionId: f.session } }),
+    json: (/** @type {{ revoked: number }} */ d) => ({ revoked: d.revoked }),
+    human: (/** @type {{ revoked: number }} */ d) => `Ended ${d.revoked} console session${d.revoked === 1 ? "" : "s"}.`,
   },
   demo: {
     summary: "seed a demo workspace, API, user with keys and a branded portal; print a portal link",
@@ -660,6 +683,7 @@ const FIELD_FLAGS = {
   prefix: "--prefix",
   keyId: "--key-id",
   portal: "--slug",
+  sessionId: "--session",
 };
 
 /**

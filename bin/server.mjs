@@ -182,7 +182,13 @@ server.listen(port, () => {
   } else {
     lines.push("  Operator token: created by the first server on this database; copy its operator-token file or set KEYPORT_OPERATOR_TOKEN");
   }
-  lines.push("", "  Try it:    npx --no-install keyport demo", "  Error docs: " + info.publicUrl + "/docs/errors", "");
+  lines.push(
+    "",
+    "  Console:   npx --no-install keyport console-link   (prints a one-time sign-in link)",
+    "  Try it:    npx --no-install keyport demo",
+    "  Error docs: " + info.publicUrl + "/docs/errors",
+    "",
+  );
   console.log(lines.join("\n"));
 });
 

@@ -1,7 +1,7 @@
 import { randomFillSync } from "node:crypto";
 import { base58 } from "@/lib/crypto/secrets";
 
-export type IdPrefix = "ws" | "key" | "api" | "id" | "pc" | "ps" | "req";
+export type IdPrefix = "ws" | "key" | "api" | "id" | "pc" | "ps" | "cl" | "cs" | "req";
 
 const ID_BYTES = 12;
 /** Ids are drawn from a pool filled 4 KiB at a time: one CSPRNG call per 341 ids instead of one per id (every request gets a req_ id). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { workspaces } from "@/db/schema";
 
@@ -20,4 +20,17 @@ export async function findWorkspaceBySlug(db: Db | Tx, slug: string) {
 
 export async function listWorkspaces(db: Db) {
   return db.select().from(workspaces).orderBy(workspaces.createdAt, workspaces.id);
+}
+
+/**
+ * One page of every workspace, newest first, `limit + 1` rows (the extra one says whether there is
+ * more); `before` is the (created_at, id) of the previous page's last row.
+ */
+export async function listWorkspacesPage(db: Db | Tx, page: { before?: { createdAt: number; id: string }; limit: number }) {
+  return db
+    .select()
+    .from(workspaces)
+    .where(page.before ? sql`(${workspaces.createdAt}, ${workspaces.id}) < (${page.before.createdAt}, ${page.before.id})` : undefined)
+    .orderBy(desc(workspaces.createdAt), desc(workspaces.id))
+    .limit(page.limit + 1);
 }

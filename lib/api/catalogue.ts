@@ -349,6 +349,19 @@ curl -X POST {{PUBLIC_URL}}/v2/portal.listKeys \\
     mistakes: [{ title: "Using the name or slug", text: "Operator commands take the `ws_…` id that `workspace create` printed." }],
   },
   {
+    code: "keyport/data/console_session_not_found",
+    status: 404,
+    title: "Not Found",
+    detail: "Console session not found.",
+    happened:
+      "`console.revokeSessions` named a console session (`cs_…`) that does not exist, or that belongs to another workspace than the `workspaceId` sent with it. Nothing was revoked.",
+    fix: [
+      { step: "Revoke every console session of a workspace instead, which needs no session id:", example: "npx --no-install keyport console-revoke --workspace ws_..." },
+      { step: "Or take the id from the audit log: each sign-in writes `console.session.create` with the session's id as its resource." },
+    ],
+    mistakes: [{ title: "A portal session id", text: "Portal sessions (`ps_…`) are revoked with `portal.revokeSession`; console sessions have ids starting `cs_`." }],
+  },
+  {
     code: "keyport/data/workspace_slug_taken",
     status: 409,
     title: "Conflict",

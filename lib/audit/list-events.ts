@@ -5,7 +5,7 @@ import { type AuditRow, listAuditPage } from "@/db/queries/audit";
 import { invalidInput } from "@/lib/api/errors";
 import { decodeCursor, paginate } from "@/lib/api/page-cursor";
 import { Reply } from "@/lib/api/reply";
-import { type Actor, AUDIT_EVENTS, type AuditEvent, REQUEST_ID_META_KEY } from "@/lib/audit/write-audit";
+import { ACTOR_TYPES, type Actor, AUDIT_EVENTS, type AuditEvent, REQUEST_ID_META_KEY } from "@/lib/audit/write-audit";
 
 const time = z.number().int().min(0).max(8_640_000_000_000_000);
 
@@ -13,7 +13,7 @@ const time = z.number().int().min(0).max(8_640_000_000_000_000);
 export const auditFilterFields = {
   limit: z.number().int().min(1).max(100).default(50),
   cursor: z.string().min(1).max(512).optional(),
-  actorType: z.enum(["root_key", "portal_user", "operator"]).optional(),
+  actorType: z.enum(ACTOR_TYPES).optional(),
   actorId: z.string().min(1).max(256).optional(),
   events: z.array(z.enum(AUDIT_EVENTS)).min(1).max(AUDIT_EVENTS.length).optional(),
   resourceId: z.string().min(1).max(256).optional(),

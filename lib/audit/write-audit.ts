@@ -3,11 +3,14 @@ import type { Db, Tx } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { now } from "@/lib/clock";
 
+/** Who can act: a root key (`key_…`), a portal's end user (externalId), the operator, or a console session (`cs_…`). */
+export const ACTOR_TYPES = ["root_key", "portal_user", "operator", "console"] as const;
+
 /**
  * Who acts. `requestId` is the API request that acted, when there is one: route() puts it on the
  * actor of every authenticated request (lib/api/route.ts).
  */
-export type Actor = { type: "root_key" | "portal_user" | "operator"; id: string; requestId?: string };
+export type Actor = { type: (typeof ACTOR_TYPES)[number]; id: string; requestId?: string };
 
 /**
  * The meta key that carries the request id in a stored event. toAuditEvent lifts it out again, so
@@ -38,6 +41,9 @@ export const AUDIT_EVENTS = [
   "portal.session.create",
   "portal.session.exchange",
   "portal.session.revoke",
+  "console.link.create",
+  "console.session.create",
+  "console.session.revoke",
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { getDb } from "@/db/client";
-import { findRootKeyByHash } from "@/db/queries/root-keys";
+import { type Db, getDb } from "@/db/client";
+import { findRootKeyByHash, touchRootKeyLastUsed } from "@/db/queries/root-keys";
 import { ApiError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/audit/write-audit";
 import type { RequestContext } from "@/lib/api/route";
@@ -42,11 +42,30 @@ export function rootAuthFor(row: { id: string; workspaceId: string; permissions:
   };
 }
 
+/** How fresh a root key's "last used" is (the console shows it to the minute). */
+const LAST_USED_EVERY_MS = 60_000;
+
+/**
+ * Records a root key's use for the console's list (docs/console.md), off the request's path: only on a
+ * cache miss (at most once a second per key and process), and only written when the stored time is a
+ * minute old. A failure costs only that note, never the request.
+ */
+function noteUse(db: Db, row: { id: string; expiresAt: number | null; lastUsedAt: number | null }): void {
+  const at = now();
+  if ((row.expiresAt !== null && row.expiresAt <= at) || (row.lastUsedAt !== null && row.lastUsedAt > at - LAST_USED_EVERY_MS)) return;
+  touchRootKeyLastUsed(db, row.id, at, LAST_USED_EVERY_MS).catch(() => {});
+}
+
 /** Authenticator for root-key endpoints: Bearer header, SHA-256 lookup (cached ≤ 1 s, lib/auth/root-key-cache.ts). */
 export async function rootKeyAuth(rc: RequestContext): Promise<RootAuth> {
   const token = bearerToken(rc.req);
   if (token === undefined) throw new ApiError("unkey/authentication/missing");
-  const row = await cachedRootKey(sha256(token), async (hash) => findRootKeyByHash(await getDb(), hash));
+  const row = await cachedRootKey(sha256(token), async (hash) => {
+    const db = await getDb();
+    const found = await findRootKeyByHash(db, hash);
+    if (found) noteUse(db, found);
+    return found;
+  });
   if (!row || (row.expiresAt !== null && row.expiresAt <= now())) throw new ApiError("unkey/authentication/key_not_found");
   return rootAuthFor(row);
 }

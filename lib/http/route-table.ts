@@ -35,6 +35,8 @@ import * as v2PortalRevokeSession from "@/app/v2/portal.revokeSession/route";
 import * as v2PortalUpdateKey from "@/app/v2/portal.updateKey/route";
 import * as opApisCreate from "@/app/operator/v1/apis.create/route";
 import * as opAuditList from "@/app/operator/v1/audit.list/route";
+import * as opConsoleCreateLink from "@/app/operator/v1/console.createLink/route";
+import * as opConsoleRevokeSessions from "@/app/operator/v1/console.revokeSessions/route";
 import * as opDemo from "@/app/operator/v1/demo/route";
 import * as opPortalsCreate from "@/app/operator/v1/portals.create/route";
 import * as opPortalsDelete from "@/app/operator/v1/portals.delete/route";
@@ -88,6 +90,8 @@ export const ROUTES: Record<string, RouteModule> = {
   "/v2/portal.updateKey": v2PortalUpdateKey,
   "/operator/v1/apis.create": opApisCreate,
   "/operator/v1/audit.list": opAuditList,
+  "/operator/v1/console.createLink": opConsoleCreateLink,
+  "/operator/v1/console.revokeSessions": opConsoleRevokeSessions,
   "/operator/v1/demo": opDemo,
   "/operator/v1/portals.create": opPortalsCreate,
   "/operator/v1/portals.delete": opPortalsDelete,

@@ -103,6 +103,9 @@ describe.each(BACKENDS)("response schemas of /openapi.json on %s", (backend) => 
     await op("portals.disable", { workspaceId, portal: "dev" });
     await op("portals.enable", { workspaceId, portal: "dev" });
     await op("demo", {});
+    await op("console.createLink", {});
+    await op("console.createLink", { workspaceId });
+    await op("console.revokeSessions", { workspaceId });
 
     // The root key: APIs, identities and keys, with every optional field set somewhere.
     const rk = (name: string, body: unknown) => call("post", `/v2/${name}`, body, rootKey);
@@ -166,6 +169,10 @@ describe.each(BACKENDS)("response schemas of /openapi.json on %s", (backend) => 
     await rk("identities.deleteIdentity", { identity: "user_2" });
     await rk("apis.deleteApi", { apiId: spareApiId });
     await op("portals.delete", { workspaceId, portal: "dev" });
+
+    // The workspace's root key has been used by now: the list says when (to the minute).
+    const used = (await op("rootKeys.list", { workspaceId })).data.rootKeys as { keyId: string; lastUsedAt?: number }[];
+    expect(used.find((k) => k.keyId === ws.rootKeyId)?.lastUsedAt).toEqual(expect.any(Number));
 
     // The audit log of all of the above, by the root key and by the operator.
     expect((await rk("audit.listEvents", { limit: 2 })).pagination?.cursor).toBeTruthy();

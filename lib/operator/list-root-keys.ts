@@ -8,6 +8,13 @@ export async function listRootKeys({ db, workspaceId }: { db: Db; workspaceId: s
   await requireWorkspace(db, workspaceId);
   const rows = await listRootKeyRows(db, workspaceId);
   return {
-    rootKeys: rows.map((r) => ({ keyId: r.id, start: r.start, name: r.name ?? undefined, permissions: r.permissions, createdAt: r.createdAt })),
+    rootKeys: rows.map((r) => ({
+      keyId: r.id,
+      start: r.start,
+      name: r.name ?? undefined,
+      permissions: r.permissions,
+      createdAt: r.createdAt,
+      lastUsedAt: r.lastUsedAt ?? undefined,
+    })),
   };
 }

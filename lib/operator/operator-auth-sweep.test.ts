@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RouteDoc } from "@/lib/api/route";
 import { advanceToNextWindow, now } from "@/lib/clock";
+import { signInWithCode } from "@/lib/console/sign-in";
 import { ROUTES } from "@/lib/http/route-table";
 import { expectError, type Res } from "@/lib/testing/harness";
 import { useTestApp } from "@/lib/testing/test-app";
@@ -29,6 +31,15 @@ let unique = 0;
 const BODIES: Record<string, (f: Fixture, op: Op) => Promise<unknown>> = {
   "/operator/v1/apis.create": async (f) => ({ workspaceId: f.workspaceId, name: "sweep api" }),
   "/operator/v1/audit.list": async (f) => ({ workspaceId: f.workspaceId }),
+  "/operator/v1/console.createLink": async (f) => ({ workspaceId: f.workspaceId }),
+  "/operator/v1/console.revokeSessions": async (f, op) => {
+    // A live console session of the workspace, so a refused call that slipped through would end it.
+    const link = await op("/operator/v1/console.createLink", { workspaceId: f.workspaceId });
+    expect(link.status, link.text).toBe(200);
+    const signedIn = await signInWithCode(await getDb(), new URL(link.body.data.url).searchParams.get("code") ?? "");
+    if (!signedIn.ok) throw new Error(`sign-in: ${signedIn.reason}`);
+    return { workspaceId: f.workspaceId, sessionId: signedIn.session.sessionId };
+  },
   "/operator/v1/demo": async () => ({}),
   "/operator/v1/portals.create": async (f) => ({ workspaceId: f.workspaceId, slug: `sweep-new-${++unique}`, apiIds: [f.apiId] }),
   "/operator/v1/portals.delete": async (f, op) => {

@@ -6,7 +6,16 @@ export const createdRootKeyOutput = z.object({ keyId: z.string(), rootKey: z.str
 
 /** operator rootKeys.list: starts only, never secrets. */
 export const rootKeyListOutput = z.object({
-  rootKeys: z.array(z.object({ keyId: z.string(), start: z.string(), name: z.string().optional(), permissions: z.array(z.string()), createdAt: unixMs })),
+  rootKeys: z.array(
+    z.object({
+      keyId: z.string(),
+      start: z.string(),
+      name: z.string().optional(),
+      permissions: z.array(z.string()),
+      createdAt: unixMs,
+      lastUsedAt: unixMs.optional().describe("When the key last authenticated a request, to the minute; absent: never."),
+    }),
+  ),
 });
 
 /** operator rootKeys.revoke */

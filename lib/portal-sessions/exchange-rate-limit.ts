@@ -8,11 +8,12 @@ import { env } from "@/lib/env";
 const WINDOW_MS = 60_000;
 
 /** What failed. Each kind counts apart: a failing operator script never locks out a visitor's exchange. */
-export type FailureKind = "exchange" | "operator";
+export type FailureKind = "exchange" | "operator" | "console";
 
 const TOO_MANY: Record<FailureKind, string> = {
   exchange: "Too many failed code redemptions from this address. Retry in {s} s with a fresh link.",
   operator: "Too many failed operator authentications from this address. Retry in {s} s with the right operator token.",
+  console: "Too many failed console sign-ins from this address. Retry in {s} s with a fresh link from keyport console-link.",
 };
 
 /** Exchange counters keep the bare address; other kinds are namespaced in the same table. */

@@ -9,13 +9,13 @@ type Handler = (req: Request, context: { params: Promise<{ portalId: string }> }
 type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", Handler>>;
 
 /**
- * The browser plane's API route handlers (Next.js serves them in production), keyed by URL path, and
- * the portal landing (`/portal/<pc_id>`). Real handlers over real HTTP below — what differs from the
+ * The browser plane's API route handlers (Next.js serves them in production), keyed by URL path, the
+ * console's sign-in and sign-out, and the portal landing (`/portal/<pc_id>`). Real handlers over real HTTP below — what differs from the
  * production server is only Next's router in front of them. The backend plane is the production one:
  * its own listener, as bin/server.mjs runs it; a portal path gets its framing headers from the same
  * edge function bin/server.mjs calls.
  */
-const modules = import.meta.glob<RouteModule>(["/app/v2/*/route.ts"]);
+const modules = import.meta.glob<RouteModule>(["/app/v2/*/route.ts", "/app/console/sign-in/route.ts", "/app/console/sign-out/route.ts"]);
 const routes = new Map(Object.entries(modules).map(([file, load]) => [file.replace(/^\/app/, "").replace(/\/route\.ts$/, ""), load]));
 const loadLanding = () => import("@/app/portal/[portalId]/route") as Promise<RouteModule>;
 

@@ -10,6 +10,11 @@ export type StaticFace = { displayName: string; logoUrl?: string | null; primary
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
+/** Escaped text in which each `span` between backticks becomes a <code> element (the console's command names). */
+export function escapeWithCode(text: string): string {
+  return escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
+}
+
 /** Text for an HTML text node or a quoted attribute value. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
@@ -31,6 +36,8 @@ const STYLE = `:root{color-scheme:light dark;--bg:#fff;--fg:#111827;--muted:#6b7
 /* A spinner turns only while its live region is busy. */.live:not([aria-busy=true]) .spinner{display:none}
 @keyframes spin{to{transform:rotate(360deg)}}@media (prefers-reduced-motion:reduce){.spinner{animation-duration:2.4s}}
 p strong{color:var(--fg);font-weight:600;overflow-wrap:anywhere}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em;background:var(--surface);border:1px solid var(--border);border-radius:5px;padding:0 4px;overflow-wrap:anywhere}
+form{margin:0}
 .actions{display:flex;gap:10px;flex-wrap:wrap;margin-top:18px}.actions[hidden],button[hidden]{display:none}
 button{min-height:36px;max-width:100%;padding:6px 14px;border-radius:8px;border:1px solid transparent;background:var(--brand);color:var(--brand-fg);font:inherit;font-size:14px;font-weight:500;cursor:pointer;overflow-wrap:anywhere;text-align:left}
 button.secondary{background:var(--bg);color:var(--fg);border-color:var(--border)}
@@ -56,10 +63,23 @@ function brandAttribute(face: StaticFace): string {
  * `title` and the face's fields are escaped here; `content` and `script` are the caller's own markup
  * and code, never user input.
  */
-export function staticPage({ title, face, content, script }: { title: string; face: StaticFace; content: string; script?: string }): string {
+export function staticPage({
+  title,
+  face,
+  content,
+  script,
+  referrer = "no-referrer",
+}: {
+  title: string;
+  face: StaticFace;
+  content: string;
+  script?: string;
+  /** `same-origin` for a page whose plain form POSTs back to this server: under `no-referrer` the browser sends `Origin: null`. */
+  referrer?: "no-referrer" | "same-origin";
+}): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer"><meta name="robots" content="noindex, nofollow">
+<meta name="referrer" content="${referrer}"><meta name="robots" content="noindex, nofollow">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body><main class="p-center"${brandAttribute(face)}><div class="p-message card card-pad">
 ${brandHtml(face)}
