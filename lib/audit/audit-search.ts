@@ -1,7 +1,6 @@
 import { ApiError, type FieldError } from "@/lib/api/errors";
 import { instantOfWallTime } from "@/lib/ui/time-zone";
-import { auditFilterFields } from "@/lib/audit/list-events";
-import { AUDIT_EVENTS, type AuditEvent } from "@/lib/audit/write-audit";
+import { ACTOR_TYPES, AUDIT_EVENTS, type AuditEvent } from "@/lib/audit/write-audit";
 
 /**
  * The console's audit filters as they travel in a URL (the list page and its export share them,
@@ -13,7 +12,6 @@ export const AUDIT_SEARCH_KEYS = ["actorType", "actor", "action", "resource", "f
 export type AuditSearchKey = (typeof AUDIT_SEARCH_KEYS)[number];
 export type AuditSearchValues = Record<AuditSearchKey, string>;
 
-export const ACTOR_TYPES = auditFilterFields.actorType.unwrap().options;
 type ActorType = (typeof ACTOR_TYPES)[number];
 
 /** The filters of audit.listEvents without its paging. */

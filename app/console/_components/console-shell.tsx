@@ -21,8 +21,10 @@ export function ConsoleShell({ viewer, workspace, children }: { viewer: ConsoleV
         <div className="c-header-inner">
           <div className="c-topline">
             <div className="c-where">
-              <Link prefetch={false} href={operator ? "/console" : `/console/w/${viewer.workspaceId}`} className="c-home" aria-label="Keyport console: start page">
+              <Link prefetch={false} href={operator ? "/console" : `/console/w/${viewer.workspaceId}`} className="c-home">
                 <Brand displayName="Keyport" suffix="Console" />
+                {/* The visible name stays the start of the link's name (WCAG 2.5.3, axe label-content-name-mismatch). */}
+                <span className="visually-hidden">: start page</span>
               </Link>
               {workspace ? (
                 <nav aria-label="Breadcrumb" className="c-crumbs">
