@@ -30,7 +30,9 @@ export const KEY_COUNT_CAP = 10_000;
  * up to KEY_COUNT_CAP + 1 (the keys_api_created_idx range of one API, stopped early).
  */
 export async function listApisPage(db: Db | Tx, workspaceId: string, page: { before?: { createdAt: number; id: string }; limit: number }) {
-  const keyCount = sql<number>`(select count(*)::int from (select 1 from ${keys} where ${keys.apiId} = ${apis.id} and ${keys.deletedAt} is null limit ${KEY_COUNT_CAP + 1}) as capped)`;
+  // Qualified by hand: drizzle writes a one-table select's columns unqualified, and inside the subquery
+  // a bare "id" would be the key's.
+  const keyCount = sql<number>`(select count(*)::int from (select 1 from ${keys} as k where k.api_id = ${apis}.id and k.deleted_at is null limit ${KEY_COUNT_CAP + 1}) as capped)`;
   return db
     .select({ api: apis, keyCount })
     .from(apis)

@@ -4,11 +4,11 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { findWorkspace } from "@/db/queries/workspaces";
-import type { Actor } from "@/lib/audit/write-audit";
 import { CONSOLE_COOKIE } from "@/lib/console/session-cookie";
 import { type ConsoleViewer, resolveConsoleSession } from "@/lib/console/resolve-session";
 
 export type { ConsoleViewer } from "@/lib/console/resolve-session";
+export { consoleActor, consoleRootAuth } from "@/lib/console/actor";
 
 /** Where a browser without a live console session is sent. */
 export const SIGNED_OUT_PATH = "/console/signed-out";
@@ -46,9 +46,4 @@ export async function requireWorkspace(viewer: ConsoleViewer, workspaceId: strin
 export async function requireWorkspaceView(workspaceId: string) {
   const viewer = await requireConsoleViewer();
   return { viewer, workspace: await requireWorkspace(viewer, workspaceId) };
-}
-
-/** Who the audit log names for a change made in the console: the console session `cs_…`. */
-export function consoleActor(viewer: ConsoleViewer): Actor {
-  return { type: "console", id: viewer.sessionId };
 }

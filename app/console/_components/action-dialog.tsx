@@ -1,5 +1,5 @@
 "use client";
-import { createContext, type ReactNode, useActionState, useContext, useEffect, useState } from "react";
+import { createContext, type ReactNode, useContext, useState, useTransition } from "react";
 import type { ActionResult, ActionState } from "@/lib/console/action-result";
 import { FormError } from "../../portal/_components/dialog-form-parts";
 import { Modal } from "../../portal/_components/modal";
@@ -14,10 +14,12 @@ export const useFormGate = () => useContext(Gate);
 /**
  * A button that opens a dialog holding one form bound to a server action: the action's refusal shows
  * in the form (its catalogue message, the field it names marked invalid), success closes the dialog and
- * hands the result to `onDone`. The form is remounted on every opening, so an old error never lingers.
+ * hands the result to `onDone` (which must not rely on this component staying mounted: the page
+ * re-renders after a change). The form is remounted on every opening, so an old error never lingers.
  */
 export function ActionDialog<T>({
   label,
+  ariaLabel,
   title,
   description,
   action,
@@ -30,6 +32,8 @@ export function ActionDialog<T>({
   children,
 }: {
   label: ReactNode;
+  /** What the button says to a screen reader when `label` alone is ambiguous in a list ("Delete" → "Delete Payments"). */
+  ariaLabel?: string;
   title: string;
   description?: ReactNode;
   action: FormAction<T>;
@@ -48,7 +52,7 @@ export function ActionDialog<T>({
   const hydrated = useHydrated();
   return (
     <>
-      <button type="button" className={buttonClass} onClick={() => (setOpened((n) => n + 1), setOpen(true))} disabled={!hydrated} data-pending={hydrated ? undefined : ""}>
+      <button type="button" className={buttonClass} aria-label={ariaLabel} onClick={() => (setOpened((n) => n + 1), setOpen(true))} disabled={!hydrated} data-pending={hydrated ? undefined : ""}>
         {label}
       </button>
       <Modal open={open} onClose={() => setOpen(false)} title={title} description={description}>
@@ -93,18 +97,27 @@ function ActionForm<T>({
   onDone: (result: { ok: true } & T) => void;
   children: ReactNode | ((invalid: string | undefined) => ReactNode);
 }) {
-  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, undefined);
+  const [pending, startPending] = useTransition();
+  const [refused, setRefused] = useState<{ error: string; field?: string }>();
   const [ready, setReady] = useState(!gated);
-  useEffect(() => {
-    if (state?.ok) onDone(state);
-    // onDone is a fresh closure on every render; the result is what matters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state]);
-  const invalid = state && !state.ok ? state.field : undefined;
   return (
-    <form action={formAction} noValidate>
-      <FormError error={state && !state.ok ? state.error : undefined} />
-      <Gate.Provider value={setReady}>{typeof children === "function" ? children(invalid) : children}</Gate.Provider>
+    <form
+      noValidate
+      // The action is called from here, not through <form action>: React resets a form after its action
+      // runs (every field the viewer filled would empty whenever the server refuses one), and the result
+      // is handled after the await even when the page's re-render has unmounted this form meanwhile.
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startPending(async () => {
+          const result = await action(undefined, data);
+          if (result.ok) onDone(result);
+          else setRefused({ error: result.error, field: result.field });
+        });
+      }}
+    >
+      <FormError error={refused?.error} />
+      <Gate.Provider value={setReady}>{typeof children === "function" ? children(refused?.field) : children}</Gate.Provider>
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onCancel}>
           Cancel

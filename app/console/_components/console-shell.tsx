@@ -4,11 +4,13 @@ import type { ConsoleViewer } from "@/lib/console/viewer";
 import { Brand } from "../../portal/_components/brand";
 import { LAYER_ID } from "../../portal/_components/layer";
 import { ConsoleNav } from "./console-nav";
+import { SecretHost } from "./secret-host";
 
 /**
  * The console's frame (docs/console.md): brand and where you are, who is signed in (the operator, or
  * the admin of one workspace) and Sign out, the workspace's sections when a workspace is open, and the
- * layer dialogs render into. Server-rendered; Sign out is a plain form POST, so it works without script.
+ * layer dialogs render into, and the host of the "shown once" dialog (secret-host.tsx). Server-rendered;
+ * Sign out is a plain form POST, so it works without script.
  */
 export function ConsoleShell({ viewer, workspace, children }: { viewer: ConsoleViewer; workspace?: { id: string; name: string }; children: ReactNode }) {
   const operator = viewer.workspaceId === null;
@@ -66,7 +68,7 @@ export function ConsoleShell({ viewer, workspace, children }: { viewer: ConsoleV
         </div>
       </header>
       <main id="main" className="c-main">
-        {children}
+        <SecretHost>{children}</SecretHost>
       </main>
       <footer className="p-footer">
         Keyport console · session <span data-testid="console-session">{viewer.sessionId}</span>

@@ -31,7 +31,8 @@ export function TypedConfirmation<T>({
 }) {
   return (
     <ActionDialog
-      label={accessibleLabel ? <span aria-label={accessibleLabel}>{label}</span> : label}
+      label={label}
+      ariaLabel={accessibleLabel}
       title={title}
       description={description}
       action={action}
