@@ -11,6 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { analyticsProbe } from "./lib/analytics-probe.mjs";
+import { seedAudit } from "./lib/audit-list.mjs";
 import { ensureBuild } from "./lib/build.mjs";
 import { runMulti } from "./lib/multi.mjs";
 import { startFloor, startKeyport } from "./lib/processes.mjs";
@@ -77,14 +78,15 @@ const log = (/** @type {string} */ m) => console.error(`[bench ${((Date.now() - 
 const only = args.only ? new Set(args.only.split(",")) : undefined;
 const wanted = (/** @type {string} */ group) => !only || only.has(group);
 const SIZES = args.quick
-  ? { seconds: 3, warmup: 1, small: 10_000, big: 100_000, pgEvents: 500_000, pgliteEvents: 200_000 }
-  : { seconds: 5, warmup: 1, small: 10_000, big: 1_000_000, pgEvents: 10_000_000, pgliteEvents: 1_000_000 };
+  ? { seconds: 3, warmup: 1, small: 10_000, big: 100_000, pgEvents: 500_000, pgliteEvents: 200_000, auditEvents: 100_000 }
+  : { seconds: 5, warmup: 1, small: 10_000, big: 1_000_000, pgEvents: 10_000_000, pgliteEvents: 1_000_000, auditEvents: 1_000_000 };
 if (args.seconds) SIZES.seconds = Number(args.seconds);
 const backends = args["pg-only"] ? ["postgres"] : ["postgres", "pglite"];
 const needsBig = wanted("listkeys");
 const needsEvents = wanted("analytics");
 /** The console key search's workspace: SIZES.big keys (1 M; 100 k with --quick), a tenth as many end users, ~200 searches per kind. */
 const keySearch = wanted("keysearch") ? { keys: SIZES.big, identities: SIZES.big / 10, n: args.quick ? 50 : 200 } : undefined;
+const needsAudit = wanted("auditlist");
 
 const operatorToken = `op_bench_${randomBytes(16).toString("hex")}`;
 const sessionSecret = randomBytes(32).toString("hex");
@@ -202,8 +204,9 @@ async function postgresPhase(appDir) {
     at,
     log,
   });
+  const audit = needsAudit ? await seedAudit((text) => sql.unsafe(text), apiSeed, { events: SIZES.auditEvents, at, log, parallel: 2 }) : undefined;
   await sql.end();
-  const ctx = Object.assign(apiSeed, seeded);
+  const ctx = Object.assign(apiSeed, seeded, { audit });
   if (keySearch) {
     const ksWs = await keySearchWorkspace(ks.base, operatorToken);
     const seedConn = postgres(benchUrl, { max: 2, onnotice: () => {}, connection: { maintenance_work_mem: "256MB" } });
@@ -253,11 +256,12 @@ async function pglitePhase(appDir) {
     at,
     log,
   });
+  const audit = needsAudit ? await seedAudit(async (text) => (await pg.query(text)).rows, apiSeed, { events: SIZES.auditEvents, at, log }) : undefined;
   if (keySearch && ksWs) await seedKeySearch(async (text) => (await pg.query(text)).rows, ksWs, { ...keySearch, at, log });
   await pg.close();
   // Still the only process on the folder: the search is timed through the build's own openDatabase.
   if (keySearch && ksWs) await measureKeySearchInto("pglite", { dataDir }, ksWs.workspaceId, appDir);
-  const ctx = Object.assign(apiSeed, seeded);
+  const ctx = Object.assign(apiSeed, seeded, { audit });
   ks = await startKeyport({ appDir, db: { dataDir }, operatorToken, sessionSecret });
   cleanups.push(() => ks.stop());
   log(`pglite: server pid ${ks.pid} at ${ks.base}`);

@@ -3,8 +3,9 @@
 // one run; `check` turns them into {figure, pass} against the target (pass null: informative only).
 import { bodyProblem, dataString, htmlWith, pageOf, verificationTotal, verifyCode } from "./body-checks.mjs";
 import { drive, flowLoop, paired, sequential, ttfbLoop } from "./load.mjs";
+import { auditListScenarios } from "./audit-list.mjs";
 /** The groups `--only` picks from, in the order they run. */
-export const GROUPS = ["verify", "session", "portal", "page", "listkeys", "analytics", "keysearch"];
+export const GROUPS = ["verify", "session", "portal", "page", "listkeys", "analytics", "keysearch", "auditlist"];
 
 /** @typedef {import("./load.mjs").Figures} Figures */
 /** @typedef {{ p50: number, p99: number }} StepFigures  one step of a flow (flowLoop) */
@@ -289,5 +290,6 @@ export function scenarios(ks, ctx, session, cfg) {
       target: "≤ 200 ms",
       check: (r) => verdict(r, `p50 ${r.p50.toFixed(0)} ms`, r.p50 <= 200),
     },
+    ...auditListScenarios(ks, ctx),
   ];
 }
