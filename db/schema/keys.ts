@@ -57,6 +57,8 @@ export const keys = pgTable(
     // start, within a workspace. text_pattern_ops lets `LIKE 'abc%'` use the index under any collation.
     index("keys_workspace_name_search_idx").on(t.workspaceId, sql`lower(${t.name}) text_pattern_ops`),
     index("keys_workspace_start_search_idx").on(t.workspaceId, t.start.op("text_pattern_ops")),
+    // A prefix of a key id (a pasted, cut-off `key_…`): the primary key serves only exact ids under a non-C collation.
+    index("keys_workspace_id_search_idx").on(t.workspaceId, t.id.op("text_pattern_ops")),
     // One newest key per lineage: the row a key in grace spends its credits from.
     uniqueIndex("keys_lineage_head_idx").on(t.lineageId).where(sql`${t.replacedBy} is null`),
   ],

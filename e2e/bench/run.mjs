@@ -165,13 +165,12 @@ async function runScenarios(backend, ks, ctx, session) {
  * @param {{ url?: string, dataDir?: string }} open
  * @param {string} workspaceId
  * @param {string} appDir
- * @param {import("./lib/seed.mjs").RunSql} [probeSql]  Postgres: also the key-id prefix with the index 0011 lacks (informative)
  */
-async function measureKeySearchInto(backend, open, workspaceId, appDir, probeSql) {
+async function measureKeySearchInto(backend, open, workspaceId, appDir) {
   if (!keySearch) return;
   log(`${backend}: console key search…`);
   try {
-    results.runs.push(...(await measureKeySearch({ appDir, backend, open, workspaceId, ...keySearch, log, probeSql })));
+    results.runs.push(...(await measureKeySearch({ appDir, backend, open, workspaceId, ...keySearch, log })));
   } catch (err) {
     log(`  console key search failed: ${err instanceof Error ? (err.stack ?? err.message) : err}`);
     const r = { error: err instanceof Error ? err.message : String(err), rps: NaN, p50: NaN, p99: NaN, errors: NaN, rssMaxMB: NaN, cpuMsPerReq: NaN };
@@ -211,7 +210,7 @@ async function postgresPhase(appDir) {
     const ksWs = await keySearchWorkspace(ks.base, operatorToken);
     const seedConn = postgres(benchUrl, { max: 2, onnotice: () => {}, connection: { maintenance_work_mem: "256MB" } });
     await seedKeySearch((text) => seedConn.unsafe(text), ksWs, { ...keySearch, at, log, parallel: 2 });
-    await measureKeySearchInto("postgres", { url: benchUrl }, ksWs.workspaceId, appDir, (text) => seedConn.unsafe(text));
+    await measureKeySearchInto("postgres", { url: benchUrl }, ksWs.workspaceId, appDir);
     await seedConn.end();
   }
   const session = await portalSession(ks.base, ctx);

@@ -234,43 +234,21 @@ export async function timeKeySearch(mod, db, workspaceId, { keys, identities, n,
 export const KEY_SEARCH_P50_MS = 50;
 
 /**
- * The index the key-id prefix kind wants and migration 0011 does not create (docs/console.md "Keys and
- * sessions"): on a Postgres whose collation is not C, LIKE 'key_…%' cannot use the primary key.
- */
-export const ID_PREFIX_INDEX = "create index keys_workspace_id_search_idx on keys (workspace_id, id text_pattern_ops)";
-
-/**
  * The console key search's rows of the table, one per term kind: times the searches on `open`'s
- * database (the build's own openDatabase) and judges each kind's p50 against KEY_SEARCH_P50_MS. With
- * `probeSql` (Postgres), one more row, informative: the key-id prefix again after creating
- * ID_PREFIX_INDEX, which is dropped afterwards (the bench database keeps the schema's indexes only).
+ * database (the build's own openDatabase) and judges each kind's p50 against KEY_SEARCH_P50_MS.
  * @param {{
  *   appDir: string, backend: import("./report.mjs").Backend, open: { url?: string, dataDir?: string },
  *   workspaceId: string, keys: number, identities: number, n: number, log: (m: string) => void,
- *   probeSql?: import("./seed.mjs").RunSql,
  * }} o
  * @returns {Promise<import("./report.mjs").Run[]>}
  */
-export async function measureKeySearch({ appDir, backend, open, workspaceId, keys, identities, n, log, probeSql }) {
+export async function measureKeySearch({ appDir, backend, open, workspaceId, keys, identities, n, log }) {
   const mod = await loadKeySearch(appDir);
   const handle = await mod.openDatabase({ ...open, poolSize: 2 });
   /** @type {Record<string, import("./scenarios.mjs").RunResult>} */
   let results;
-  /** @type {import("./scenarios.mjs").RunResult | undefined} */
-  let withIndex;
   try {
     results = await timeKeySearch(mod, handle.db, workspaceId, { keys, identities, n, log });
-    if (probeSql) {
-      const t0 = Date.now();
-      await probeSql(ID_PREFIX_INDEX);
-      await probeSql("analyze keys");
-      log(`  built keys_workspace_id_search_idx for the probe in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-      try {
-        withIndex = (await timeKeySearch(mod, handle.db, workspaceId, { keys, identities, n, log, only: ["keyid-prefix"] }))["keyid-prefix"];
-      } finally {
-        await probeSql("drop index keys_workspace_id_search_idx");
-      }
-    }
   } finally {
     await handle.close();
   }
@@ -288,17 +266,5 @@ export async function measureKeySearch({ appDir, backend, open, workspaceId, key
       return { figure: [`p50 ${r.p50.toFixed(1)} ms (p99 ${r.p99.toFixed(1)} ms)`, problem].filter(Boolean).join("; "), pass: r.p50 <= KEY_SEARCH_P50_MS && !problem };
     },
   }));
-  if (withIndex) {
-    const r = withIndex;
-    runs.push({
-      backend,
-      id: "keysearch-keyid-prefix-indexed",
-      group: "keysearch",
-      name: `console key search (${size} keys): key id prefix, with (workspace_id, id text_pattern_ops), which 0011 lacks`,
-      target: "(informative)",
-      result: r,
-      check: () => ({ figure: `p50 ${r.p50.toFixed(1)} ms (p99 ${r.p99.toFixed(1)} ms)${bodyProblem(r.bodies) ? `; ${bodyProblem(r.bodies)}` : ""}`, pass: null }),
-    });
-  }
   return runs;
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "keys_workspace_id_search_idx" ON "keys" USING btree ("workspace_id","id" text_pattern_ops);
