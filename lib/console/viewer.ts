@@ -24,11 +24,6 @@ export const requireConsoleViewer = cache(async (): Promise<ConsoleViewer> => {
   return viewer;
 });
 
-/** The viewer, or undefined when not signed in (pages that render either way). */
-export const currentConsoleViewer = cache(async (): Promise<ConsoleViewer | undefined> =>
-  resolveConsoleSession(await getDb(), (await cookies()).get(CONSOLE_COOKIE)?.value),
-);
-
 /**
  * The workspace row, when the viewer may see it: the operator sees every workspace, a workspace admin
  * only their own. Anything else — another workspace's id, an id that does not exist, garbage — is the

@@ -1,8 +1,10 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unsealConsoleToken } from "@/lib/console/session-cookie";
 import { sha256 } from "@/lib/crypto/secrets";
 import { setLogger } from "@/lib/log";
+import { mintConsoleLink, postSignIn } from "@/lib/testing/console-fixtures";
 import { codeOf } from "@/lib/testing/portal-fixtures";
 import { ORIGIN, type Harness, openHarness, seedTenant, type Tenant } from "@/lib/testing/harness";
 import { post } from "@/lib/testing/fixtures";
@@ -12,7 +14,7 @@ import { flushVerificationEvents } from "@/lib/verification/record-event";
 /**
  * Secrets never leak: every log line at level trace is captured while a
  * representative flow runs — root key, keys, verifications, sessions, exchanges, portal calls by
- * cookie and Bearer, and failures — then the whole output is searched for every secret the flow
+ * cookie and Bearer, console links, sign-in and sign-out, and failures — then the whole output is searched for every secret the flow
  * created, and for their hashes. The capturing logger has no `redact`: the secrets must never be
  * handed to the logger at all.
  */
@@ -94,6 +96,20 @@ describe.each(BACKENDS)("secrets never leak on %s", (backend) => {
     await p("portal.logout", {}, undefined, { Cookie: cookie, Origin: ORIGIN });
     await p("portal.revokeSession", { externalId: "user_123" }, t.rootKey);
     await p("portal.listKeys", {}, e2.body.data.token); // revoked → 401
+
+    // The console: links of both scopes, the sign-in, a replay, a cross-site attempt, sign out.
+    for (const workspaceId of [undefined, t.workspaceId]) {
+      const link = await mintConsoleLink(workspaceId);
+      keep(link.code);
+      await fetch(link.url.replace(ORIGIN, h.url));
+      await postSignIn(h.url, link.code, "https://evil.example");
+      const signedIn = await postSignIn(h.url, link.code);
+      expect(signedIn.status).toBe(303);
+      const seal = signedIn.cookie!.slice("console_session=".length);
+      keep(seal, await unsealConsoleToken(seal));
+      await postSignIn(h.url, link.code); // replay → 410
+      await fetch(`${h.url}/console/sign-out`, { method: "POST", redirect: "manual", headers: { Cookie: signedIn.cookie!, Origin: ORIGIN } });
+    }
     await flushVerificationEvents();
 
     const secretList = [...secrets];

@@ -26,14 +26,15 @@ export function ConsoleShell({ viewer, workspace, children }: { viewer: ConsoleV
               <Link prefetch={false} href={operator ? "/console" : `/console/w/${viewer.workspaceId}`} className="c-home">
                 <Brand displayName="Keyport" suffix="Console" />
               </Link>
-              {workspace ? (
+              {/* The operator's way back to every workspace; an admin has one workspace, named on the right. */}
+              {workspace && operator ? (
                 <nav aria-label="Breadcrumb" className="c-crumbs">
                   <ol>
-                    {operator ? (
-                      <li>
-                        <Link prefetch={false} href="/console">Workspaces</Link>
-                      </li>
-                    ) : null}
+                    <li>
+                      <Link prefetch={false} href="/console">
+                        Workspaces
+                      </Link>
+                    </li>
                     <li>
                       <Link prefetch={false} href={`/console/w/${workspace.id}`} aria-current="page" className="c-crumb-current">
                         {workspace.name}
