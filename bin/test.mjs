@@ -6,7 +6,7 @@
 // when there is none, it says loudly that the Postgres half is left out.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "./free-port.mjs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -42,22 +42,6 @@ function ensureChromium() {
   }
   console.error(`✗ Chromium is missing at ${CHROMIUM}. Install it with:  sudo apt-get install -y chromium   (or set CHROMIUM_PATH)`);
   process.exit(1);
-}
-
-/**
- * A free loopback port for the Playwright server, so a running dev server never collides with it.
- * @returns {Promise<number>}
- */
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      // A TCP listener's address is always an AddressInfo (a string only for pipes and sockets).
-      const { port } = /** @type {import("node:net").AddressInfo} */ (probe.address());
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 const only = process.argv[2];

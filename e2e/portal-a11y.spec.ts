@@ -58,6 +58,23 @@ for (const colorScheme of ["light", "dark"] as const) {
         await expect(page.getByRole("dialog")).toBeVisible();
         await check(page, "revoke-dialog");
         await page.keyboard.press("Escape");
+        for (const [item, screen] of [["Rename", "rename-dialog"], ["Roll", "roll-dialog"]] as const) {
+          await page.getByRole("button", { name: "Actions for Production server" }).click();
+          await page.getByRole("menuitem", { name: item }).click();
+          await expect(page.getByRole("dialog")).toBeVisible();
+          await check(page, screen);
+          await page.keyboard.press("Escape");
+          await expect(page.getByRole("dialog")).toBeHidden();
+        }
+        // The shown-once secret after a create.
+        await page.getByRole("button", { name: "Create key" }).first().click();
+        await page.getByRole("dialog").getByLabel("Name").fill("Shown once");
+        await page.getByRole("dialog").getByRole("button", { name: "Create key" }).click();
+        await expect(page.getByRole("dialog")).toContainText("Your new API key");
+        await check(page, "secret-dialog");
+        await page.getByRole("dialog").getByRole("checkbox").check();
+        await page.getByRole("dialog").getByRole("button", { name: "Done" }).click();
+        await expect(page.getByRole("dialog")).toBeHidden();
 
         // Client navigations: the new page's <title> replaces the old one after its body, so wait for it.
         await page.getByRole("link", { name: "Usage" }).click();

@@ -153,9 +153,10 @@ test("a portal without embed origins, or a host not in the list, is refused by t
   }
 });
 
-for (const [theme, scheme, background] of [
-  ["dark", "light", "rgb(11, 15, 23)"],
-  ["light", "dark", "rgb(255, 255, 255)"],
+// background: the page (--bg); raised: a dialog's surface (--raised), which the forced theme must switch too.
+for (const [theme, scheme, background, raised] of [
+  ["dark", "light", "rgb(11, 15, 23)", "rgb(22, 29, 43)"],
+  ["light", "dark", "rgb(255, 255, 255)", "rgb(255, 255, 255)"],
 ] as const) {
   test.describe(`theme ${theme} on a ${scheme} system`, () => {
     test.use({ colorScheme: scheme });
@@ -178,6 +179,12 @@ for (const [theme, scheme, background] of [
       await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background);
       await expectAccessible(page, `keys, forced ${theme} on ${scheme}`);
       await shot(page, `theme-${theme}-on-${scheme}-keys`);
+      // Dialogs and the chart's series follow the forced theme as well as the page does.
+      await page.getByRole("button", { name: "Create key" }).first().click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      expect(await page.getByRole("dialog").evaluate((d) => getComputedStyle(d).backgroundColor)).toBe(raised);
+      await expectAccessible(page, `create dialog, forced ${theme} on ${scheme}`);
+      await shot(page, `theme-${theme}-on-${scheme}-dialog`);
     });
   });
 }

@@ -11,9 +11,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { analyticsProbe } from "./lib/analytics-probe.mjs";
+import { seedAudit } from "./lib/audit-list.mjs";
 import { ensureBuild } from "./lib/build.mjs";
 import { runMulti } from "./lib/multi.mjs";
 import { startFloor, startKeyport } from "./lib/processes.mjs";
+import { keySearchWorkspace, measureKeySearch, seedKeySearch } from "./lib/key-search.mjs";
 import { GROUPS, scenarios } from "./lib/scenarios.mjs";
 import { portalSession, seedSql, seedViaApi } from "./lib/seed.mjs";
 import { judge, machine, renderTable, verdicts } from "./lib/report.mjs";
@@ -76,12 +78,15 @@ const log = (/** @type {string} */ m) => console.error(`[bench ${((Date.now() - 
 const only = args.only ? new Set(args.only.split(",")) : undefined;
 const wanted = (/** @type {string} */ group) => !only || only.has(group);
 const SIZES = args.quick
-  ? { seconds: 3, warmup: 1, small: 10_000, big: 100_000, pgEvents: 500_000, pgliteEvents: 200_000 }
-  : { seconds: 5, warmup: 1, small: 10_000, big: 1_000_000, pgEvents: 10_000_000, pgliteEvents: 1_000_000 };
+  ? { seconds: 3, warmup: 1, small: 10_000, big: 100_000, pgEvents: 500_000, pgliteEvents: 200_000, auditEvents: 100_000 }
+  : { seconds: 5, warmup: 1, small: 10_000, big: 1_000_000, pgEvents: 10_000_000, pgliteEvents: 1_000_000, auditEvents: 1_000_000 };
 if (args.seconds) SIZES.seconds = Number(args.seconds);
 const backends = args["pg-only"] ? ["postgres"] : ["postgres", "pglite"];
 const needsBig = wanted("listkeys");
 const needsEvents = wanted("analytics");
+/** The console key search's workspace: SIZES.big keys (1 M; 100 k with --quick), a tenth as many end users, ~200 searches per kind. */
+const keySearch = wanted("keysearch") ? { keys: SIZES.big, identities: SIZES.big / 10, n: args.quick ? 50 : 200 } : undefined;
+const needsAudit = wanted("auditlist");
 
 const operatorToken = `op_bench_${randomBytes(16).toString("hex")}`;
 const sessionSecret = randomBytes(32).toString("hex");
@@ -153,6 +158,28 @@ async function runScenarios(backend, ks, ctx, session) {
   return byId;
 }
 
+/**
+ * The console key search's rows (e2e/bench/lib/key-search.mjs), added to the table like a scenario's;
+ * a failure is a miss, not a bench without a table.
+ * @param {Backend} backend
+ * @param {{ url?: string, dataDir?: string }} open
+ * @param {string} workspaceId
+ * @param {string} appDir
+ * @param {import("./lib/seed.mjs").RunSql} [probeSql]  Postgres: also the key-id prefix with the index 0011 lacks (informative)
+ */
+async function measureKeySearchInto(backend, open, workspaceId, appDir, probeSql) {
+  if (!keySearch) return;
+  log(`${backend}: console key search…`);
+  try {
+    results.runs.push(...(await measureKeySearch({ appDir, backend, open, workspaceId, ...keySearch, log, probeSql })));
+  } catch (err) {
+    log(`  console key search failed: ${err instanceof Error ? (err.stack ?? err.message) : err}`);
+    const r = { error: err instanceof Error ? err.message : String(err), rps: NaN, p50: NaN, p99: NaN, errors: NaN, rssMaxMB: NaN, cpuMsPerReq: NaN };
+    results.runs.push({ backend, id: "keysearch", group: "keysearch", name: "console key search", target: "p50 ≤ 50 ms", result: r, check: () => ({ figure: "run failed", pass: false }) });
+    runFailed = true;
+  }
+}
+
 /** @param {string} appDir */
 async function postgresPhase(appDir) {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -177,8 +204,16 @@ async function postgresPhase(appDir) {
     at,
     log,
   });
+  const audit = needsAudit ? await seedAudit((text) => sql.unsafe(text), apiSeed, { events: SIZES.auditEvents, at, log, parallel: 2 }) : undefined;
   await sql.end();
-  const ctx = Object.assign(apiSeed, seeded);
+  const ctx = Object.assign(apiSeed, seeded, { audit });
+  if (keySearch) {
+    const ksWs = await keySearchWorkspace(ks.base, operatorToken);
+    const seedConn = postgres(benchUrl, { max: 2, onnotice: () => {}, connection: { maintenance_work_mem: "256MB" } });
+    await seedKeySearch((text) => seedConn.unsafe(text), ksWs, { ...keySearch, at, log, parallel: 2 });
+    await measureKeySearchInto("postgres", { url: benchUrl }, ksWs.workspaceId, appDir, (text) => seedConn.unsafe(text));
+    await seedConn.end();
+  }
   const session = await portalSession(ks.base, ctx);
   const startedFloor = await startFloor({ url: benchUrl });
   floor = startedFloor;
@@ -208,6 +243,7 @@ async function pglitePhase(appDir) {
   let ks = await startKeyport({ appDir, db: { dataDir }, operatorToken, sessionSecret });
   log(`pglite: first start (migrations) pid ${ks.pid}`);
   const apiSeed = await seedViaApi(ks.base, operatorToken);
+  const ksWs = keySearch ? await keySearchWorkspace(ks.base, operatorToken) : undefined;
   await ks.stop();
   const at = Date.now();
   // The server is stopped: the bench is the only process on the folder while it seeds.
@@ -220,8 +256,12 @@ async function pglitePhase(appDir) {
     at,
     log,
   });
+  const audit = needsAudit ? await seedAudit(async (text) => (await pg.query(text)).rows, apiSeed, { events: SIZES.auditEvents, at, log }) : undefined;
+  if (keySearch && ksWs) await seedKeySearch(async (text) => (await pg.query(text)).rows, ksWs, { ...keySearch, at, log });
   await pg.close();
-  const ctx = Object.assign(apiSeed, seeded);
+  // Still the only process on the folder: the search is timed through the build's own openDatabase.
+  if (keySearch && ksWs) await measureKeySearchInto("pglite", { dataDir }, ksWs.workspaceId, appDir);
+  const ctx = Object.assign(apiSeed, seeded, { audit });
   ks = await startKeyport({ appDir, db: { dataDir }, operatorToken, sessionSecret });
   cleanups.push(() => ks.stop());
   log(`pglite: server pid ${ks.pid} at ${ks.base}`);

@@ -210,6 +210,20 @@ curl -X POST {{PUBLIC_URL}}/v2/portal.listKeys \\
     ],
   },
   {
+    code: "keyport/data/key_credits_moved",
+    status: 409,
+    title: "Conflict",
+    detail: "This key was rerolled: its credits belong to its replacement now.",
+    happened:
+      "A reroll moves the key's credit balance to the replacement, and while the old key is in its grace period both keys spend from that one balance (so a roll never adds spending power). Changing the old key's credits would change nothing either key can spend, so it is refused. The replacement's id is in `error.context.replacedBy`.",
+    fix: [
+      { step: "Change the credits of the replacement key instead (keys.updateCredits or keys.updateKey with its keyId): both keys spend from it until the grace period ends." },
+    ],
+    mistakes: [
+      { title: "Topping up the key your customer still uses", text: "A customer on the old key during its grace period is already spending the replacement's balance; top that one up." },
+    ],
+  },
+  {
     code: "unkey/application/invalid_input",
     status: 400,
     title: "Bad Request",

@@ -4,6 +4,7 @@ import { type Db, getDb } from "@/db/client";
 import { parseInput, readJsonBody } from "@/lib/api/body";
 import { ApiError, isDatabaseUnavailable } from "@/lib/api/errors";
 import { errorParts, type Reply, type ReplyParts, successParts, toResponse } from "@/lib/api/reply";
+import type { Actor } from "@/lib/audit/write-audit";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { log } from "@/lib/log";
@@ -59,7 +60,7 @@ export function route<S extends z.ZodType, A, O extends z.ZodType>(options: Rout
     const rc: RequestContext = { req, requestId };
     let res: ReplyParts;
     try {
-      const auth = await options.auth(rc);
+      const auth = withRequestId(await options.auth(rc), requestId);
       // GET (and HEAD, which routers serve with the GET handler) only on read-only routes such as liveness.
       const body = req.method === "GET" || req.method === "HEAD" ? {} : await readJsonBody(req);
       const input = parseInput(options.input, body);
@@ -72,6 +73,16 @@ export function route<S extends z.ZodType, A, O extends z.ZodType>(options: Rout
     log().info({ requestId, method: req.method, path: pathOf(req.url), status: res.status, ms: Math.round(performance.now() - started) }, "request");
     return res;
   }
+}
+
+/**
+ * The caller with this request's id on the actor it names, so the audit events the handler writes
+ * say which request made them (docs/api.md "Audit log"). A copy: authenticators may hand out shared
+ * objects (the operator's is a constant, root keys are cached).
+ */
+function withRequestId<A>(auth: A, requestId: string): A {
+  const actor = (auth as { actor?: Actor } | undefined)?.actor;
+  return actor ? { ...auth, actor: { ...actor, requestId } } : auth;
 }
 
 /** What /openapi.json documents of a route (lib/openapi/build-document.ts). */

@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from "@/lib/testing/test-server";
 
 const OPERATOR = "audit-test-operator-token-0123456789abcdef";
 
-type Event = { id: string; time: number; actor: { type: string; id: string }; event: string; resourceId?: string; meta?: Record<string, unknown> };
+type Event = { id: string; time: number; actor: { type: string; id: string }; event: string; resourceId?: string; requestId?: string; meta?: Record<string, unknown> };
 
 describe.each(BACKENDS)("the audit log (audit.listEvents, operator audit.list) on %s", (backend) => {
   let handle: DbHandle;
@@ -78,10 +78,26 @@ describe.each(BACKENDS)("the audit log (audit.listEvents, operator audit.list) o
     expect((await all({ until: newest?.time ?? 0 })).map((e) => e.event)).not.toContain("key.delete");
   });
 
+  it("names the request that made each change: its X-Request-Id, beside meta, never inside it", async () => {
+    const update = await post(server.url, "/v2/apis.createApi", { name: "traced" }, b.rootKey);
+    const requestId = update.headers.get("x-request-id");
+    expect(requestId).toMatch(/^req_/);
+    const [newest] = (await list({}, b.rootKey)).body.data as Event[];
+    expect(newest).toMatchObject({ event: "api.create", resourceId: update.body.data.apiId, requestId });
+    expect(newest?.meta).toBeUndefined();
+    const [deleted] = await all({ events: ["key.delete"] });
+    expect(deleted).toMatchObject({ requestId: expect.stringMatching(/^req_/), meta: { permanent: false } });
+    expect(deleted?.meta).not.toHaveProperty("requestId");
+    // Written by a verb called outside any request (the fixture's createWorkspace): no request id.
+    expect((await all({ events: ["workspace.create"] }))[0]).not.toHaveProperty("requestId");
+  });
+
   it("refuses a root key without audit.*.read_audit_log, a forged cursor and an unknown action, changing nothing", async () => {
     const narrow = await seedRootKey(a.workspaceId, ["api.*.read_api"]);
     expectError(await list({}, narrow.rootKey), 403, "unkey/authorization/insufficient_permissions");
     expectError(await list({ cursor: "bm90LWEtY3Vyc29y" }), 400, "unkey/application/invalid_input");
+    // Well-formed, but its id is not an event's sequence number: 400, not a query with NaN.
+    expectError(await list({ cursor: Buffer.from(JSON.stringify([Date.now(), "abc"])).toString("base64url") }), 400, "unkey/application/invalid_input");
     expectError(await list({ events: ["key.explode"] }), 400, "unkey/application/invalid_input");
     const granted = await seedRootKey(a.workspaceId, ["audit.*.read_audit_log"]);
     expect((await list({}, granted.rootKey)).body.data).toHaveLength(5);

@@ -8,6 +8,7 @@ export const auditEventOutput = z.strictObject({
   actor: z.strictObject({ type: z.enum(ACTOR_TYPES), id: z.string() }),
   event: z.enum(AUDIT_EVENTS),
   resourceId: z.string().optional(),
+  requestId: z.string().optional().describe("the id of the API request that made the change (its X-Request-Id); absent for changes made outside the API"),
   meta: storedJson.optional(),
 });
 

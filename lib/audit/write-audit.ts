@@ -5,7 +5,18 @@ import { now } from "@/lib/clock";
 
 /** Who can act: a root key (`key_…`), a portal's end user (externalId), the operator, or a console session (`cs_…`). */
 export const ACTOR_TYPES = ["root_key", "portal_user", "operator", "console"] as const;
-export type Actor = { type: (typeof ACTOR_TYPES)[number]; id: string };
+
+/**
+ * Who acts. `requestId` is the API request that acted, when there is one: route() puts it on the
+ * actor of every authenticated request (lib/api/route.ts).
+ */
+export type Actor = { type: (typeof ACTOR_TYPES)[number]; id: string; requestId?: string };
+
+/**
+ * The meta key that carries the request id in a stored event. toAuditEvent lifts it out again, so
+ * readers see `requestId` beside `meta`, never inside it.
+ */
+export const REQUEST_ID_META_KEY = "requestId";
 
 /** Every action the audit log records, `<resource>.<verb>`. */
 export const AUDIT_EVENTS = [
@@ -41,6 +52,7 @@ export async function writeAudit(
   tx: Db | Tx,
   event: { workspaceId: string; actor: Actor; event: AuditEvent; resourceId?: string; meta?: Record<string, unknown> },
 ): Promise<void> {
+  const { requestId } = event.actor;
   await tx.insert(auditLog).values({
     time: now(),
     workspaceId: event.workspaceId,
@@ -48,6 +60,6 @@ export async function writeAudit(
     actorId: event.actor.id,
     event: event.event,
     resourceId: event.resourceId,
-    meta: event.meta,
+    meta: requestId ? { ...event.meta, [REQUEST_ID_META_KEY]: requestId } : event.meta,
   });
 }

@@ -8,6 +8,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import type { RootAuth } from "@/lib/auth/root-key";
 import { now } from "@/lib/clock";
 import { findKeyOr404 } from "@/lib/keys/find-key-or-404";
+import { refuseCreditsOfRolledKey } from "@/lib/keys/rolled-key-credits";
 
 export const updateCreditsInput = z.strictObject({
   keyId: z.string().min(1).max(255),
@@ -26,6 +27,7 @@ function bad(message: string, fix: string): never {
 export async function updateCredits({ db, auth, input }: { db: Db; auth: RootAuth; input: z.infer<typeof updateCreditsInput> }) {
   return db.transaction(async (tx) => {
     const { key } = await findKeyOr404(tx, auth, input.keyId, "update_key");
+    refuseCreditsOfRolledKey(key);
     const { operation, value } = input;
     let row;
     if (operation === "set") {

@@ -9,6 +9,7 @@ import type { RootAuth } from "@/lib/auth/root-key";
 import { now } from "@/lib/clock";
 import { ensureIdentity } from "@/lib/identities/ensure-identity";
 import { findKeyOr404 } from "@/lib/keys/find-key-or-404";
+import { refuseCreditsOfRolledKey } from "@/lib/keys/rolled-key-credits";
 import { expiresField, externalIdField, metaField, nameField, permissionsField, ratelimitsField, refillField, rolesField } from "@/lib/keys/key-fields";
 import { toStoredRatelimits } from "@/lib/keys/ratelimit-config";
 
@@ -46,6 +47,7 @@ export async function updateKey({ db, auth, input }: { db: Db; auth: RootAuth; i
     if (input.externalId !== undefined) {
       patch.identityId = input.externalId === null ? null : await ensureIdentity(tx, auth.workspaceId, input.externalId);
     }
+    if (input.credits !== undefined) refuseCreditsOfRolledKey(key);
     if (input.credits === null) {
       patch.creditsRemaining = null;
       patch.refill = null;

@@ -133,6 +133,27 @@ describe.each(BACKENDS)("attack: rerolls on %s", (backend) => {
     expect(count(codes, "VALID")).toBe(3);
   });
 
+  it("credits of the rolled key itself cannot be changed: 409 naming the replacement, nothing changed", async () => {
+    const t = await seedTenant(h.url, "OldCredits", "my-portal");
+    const created = (await h.rk(t, "keys.createKey", { apiId: t.apiId, credits: { remaining: 1 } })).body.data;
+    const rolled = (await h.rk(t, "keys.rerollKey", { keyId: created.keyId, expiration: HOUR })).body.data;
+    for (const [route, body] of [
+      ["keys.updateCredits", { keyId: created.keyId, operation: "set", value: 50 }],
+      ["keys.updateCredits", { keyId: created.keyId, operation: "increment", value: 5 }],
+      ["keys.updateKey", { keyId: created.keyId, credits: { remaining: 50 } }],
+      ["keys.updateKey", { keyId: created.keyId, credits: null }],
+    ] as const) {
+      const res = await h.rk(t, route, body);
+      expectError(res, 409, "keyport/data/key_credits_moved");
+      expect(res.body.error.context).toEqual({ replacedBy: rolled.keyId });
+    }
+    // Other fields of the old key can still change; its credits read as before (none: they moved).
+    expect((await h.rk(t, "keys.updateKey", { keyId: created.keyId, name: "old" })).status).toBe(200);
+    expect((await h.rk(t, "keys.getKey", { keyId: created.keyId })).body.data.credits).toEqual({ remaining: 0 });
+    const codes = await codesOf(t, [created.key, rolled.key], 2);
+    expect(count(codes, "VALID")).toBe(1);
+  });
+
   it("parallel verifications of the old and the new key never exceed the balance", async () => {
     const t = await seedTenant(h.url, "Parallel", "my-portal");
     const created = (await h.rk(t, "keys.createKey", { apiId: t.apiId, credits: { remaining: 10 } })).body.data;

@@ -10,14 +10,15 @@ import { OUTCOMES } from "./analytics";
  */
 const css = readFileSync(new URL("../../app/portal/_components/usage-chart.css", import.meta.url), "utf8");
 const globals = readFileSync(new URL("../../app/globals.css", import.meta.url), "utf8");
-const DARK = "@media (prefers-color-scheme: dark)";
 
-function vars(text: string, prefix: string): Record<string, string> {
-  return Object.fromEntries([...text.matchAll(new RegExp(`--${prefix}([\\w-]*):\\s*(#[0-9a-fA-F]{6})`, "g"))].map((m) => [m[1] ?? "", (m[2] ?? "").toLowerCase()]));
+/** `--<prefix>name: light-dark(#light, #dark)` → name → the colour of `scheme`. */
+function vars(text: string, prefix: string, scheme: "light" | "dark"): Record<string, string> {
+  const pairs = [...text.matchAll(new RegExp(`--${prefix}([\\w-]*):\\s*light-dark\\(\\s*(#[0-9a-fA-F]{6})\\s*,\\s*(#[0-9a-fA-F]{6})\\s*\\)`, "g"))];
+  return Object.fromEntries(pairs.map((m) => [m[1] ?? "", ((scheme === "light" ? m[2] : m[3]) ?? "").toLowerCase()]));
 }
 const themes = {
-  light: { series: vars(css.split(DARK)[0] ?? "", "series-"), bg: vars(globals.split(DARK)[0] ?? "", "bg")[""] },
-  dark: { series: vars(css.split(DARK)[1] ?? "", "series-"), bg: vars(globals.split(DARK)[1] ?? "", "bg")[""] },
+  light: { series: vars(css, "series-", "light"), bg: vars(globals, "bg", "light")[""] },
+  dark: { series: vars(css, "series-", "dark"), bg: vars(globals, "bg", "dark")[""] },
 };
 
 const SIMULATIONS: Record<string, number[][]> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayKey, formatTime, offsetMs, startOfDay, validTimeZone, zoneLabel } from "./time-zone";
+import { dayKey, formatTime, instantOfWallTime, offsetMs, startOfDay, validTimeZone, wallTimeValue, zoneLabel } from "./time-zone";
 
 describe("time zones", () => {
   it("accepts IANA zones by their canonical name and refuses anything else", () => {
@@ -20,6 +20,26 @@ describe("time zones", () => {
     expect(startOfDay(Date.UTC(2026, 2, 9, 20), "America/New_York")).toBe(Date.UTC(2026, 2, 9, 4));
   });
 
+  it("reads a wall-clock time in the zone, and writes one back", () => {
+    expect(instantOfWallTime("2026-11-26T22:05", "Asia/Tokyo")).toBe(Date.UTC(2026, 10, 26, 13, 5));
+    expect(instantOfWallTime("2026-11-26T22:05:30", "UTC")).toBe(Date.UTC(2026, 10, 26, 22, 5, 30));
+    expect(instantOfWallTime("2026-11-26T22:05", "Asia/Kolkata")).toBe(Date.UTC(2026, 10, 26, 16, 35));
+    expect(wallTimeValue(Date.UTC(2026, 10, 26, 13, 5, 59), "Asia/Tokyo")).toBe("2026-11-26T22:05");
+    expect(wallTimeValue(Date.UTC(2026, 0, 1), "America/New_York")).toBe("2025-12-31T19:00");
+    for (const bad of ["", "2026-02-31T10:00", "2026-11-26 22:05", "2026-11-26T24:00", "2026-13-01T00:00", "2026-11-26T22:05Z", "26/11/2026"]) {
+      expect(instantOfWallTime(bad, "UTC"), bad).toBeUndefined();
+    }
+  });
+
+  it("takes a skipped wall time as after the clock change and a repeated one as its first occurrence", () => {
+    // New York: 8 March 2026, 02:00 EST → 03:00 EDT; 1 November 2026, 02:00 EDT → 01:00 EST.
+    expect(instantOfWallTime("2026-03-08T02:30", "America/New_York")).toBe(Date.UTC(2026, 2, 8, 7, 30));
+    expect(wallTimeValue(Date.UTC(2026, 2, 8, 7, 30), "America/New_York")).toBe("2026-03-08T03:30");
+    expect(instantOfWallTime("2026-11-01T01:30", "America/New_York")).toBe(Date.UTC(2026, 10, 1, 5, 30));
+    expect(instantOfWallTime("2026-11-01T00:30", "America/New_York")).toBe(Date.UTC(2026, 10, 1, 4, 30));
+    expect(instantOfWallTime("2026-11-01T02:30", "America/New_York")).toBe(Date.UTC(2026, 10, 1, 7, 30));
+  });
+
   it("names the zone with its offset and formats times in it", () => {
     const t = Date.UTC(2025, 10, 26, 13);
     expect(zoneLabel("UTC", t)).toBe("UTC");
@@ -28,5 +48,6 @@ describe("time zones", () => {
     expect(formatTime(t, "UTC", "row-hour")).toBe("Wed 26 Nov, 13:00");
     expect(formatTime(t, "UTC", "hour")).toBe("13:00");
     expect(formatTime(t, "UTC", "date")).toBe("26 Nov");
+    expect(formatTime(t + 5 * 60_000 + 31_000, "Asia/Tokyo", "moment")).toBe("26 Nov 2025, 22:05:31");
   });
 });

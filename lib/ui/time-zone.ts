@@ -66,9 +66,10 @@ export function zoneLabel(timeZone: string, at: number): string {
   return offset ? `${timeZone} (${offset})` : timeZone;
 }
 
-/** Axis and table wording: `22:00`, `Wed 26`, `26 Nov`, `Wed 26 Nov, 22:00`, `Wed 26 Nov`. */
-export function formatTime(at: number, timeZone: string, style: "hour" | "weekday" | "date" | "row-hour" | "row-day"): string {
+/** Axis and table wording: `22:00`, `Wed 26`, `26 Nov`, `Wed 26 Nov, 22:00`, `Wed 26 Nov`, and a log's `26 Nov 2026, 22:05:31`. */
+export function formatTime(at: number, timeZone: string, style: "hour" | "weekday" | "date" | "row-hour" | "row-day" | "moment"): string {
   const options: Record<typeof style, Intl.DateTimeFormatOptions> = {
+    moment: { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" },
     hour: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
     weekday: { weekday: "short", day: "numeric" },
     date: { day: "numeric", month: "short" },
@@ -76,4 +77,34 @@ export function formatTime(at: number, timeZone: string, style: "hour" | "weekda
     "row-day": { weekday: "short", day: "numeric", month: "short" },
   };
   return formatter(timeZone, options[style]).format(at);
+}
+
+const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** `2026-11-26T22:05`: the instant as the zone's wall clock, to the minute (an `<input type="datetime-local">` value). */
+export function wallTimeValue(at: number, timeZone: string): string {
+  const w = wall(at, timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${String(w.year).padStart(4, "0")}-${two(w.month)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}`;
+}
+
+/**
+ * The instant a wall-clock time (`2026-11-26T22:05`, seconds optional) names in the zone, or undefined
+ * when it is not a real date and time. Across a clock change it decides as browsers and Temporal's
+ * "compatible" rule do: a time the clocks skipped means as long after the change as it is after the
+ * skipped hour's start (02:30 → 03:30), a time that happens twice means its first occurrence.
+ */
+export function instantOfWallTime(value: string, timeZone: string): number | undefined {
+  const m = WALL_TIME.exec(value);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second = 0] = m.slice(1).map((p) => (p === undefined ? 0 : Number(p)));
+  const asUtc = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour ?? 0, minute ?? 0, second);
+  const d = new Date(asUtc);
+  // Date.UTC rolls 31 February over into March: a value that does not read back is not a date.
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() + 1 !== month || d.getUTCDate() !== day || d.getUTCHours() !== hour || d.getUTCMinutes() !== minute || d.getUTCSeconds() !== second) return undefined;
+  // A zone's offset changes at most once within a day either side of any instant we care about.
+  const before = offsetMs(asUtc - 86_400_000, timeZone);
+  const after = offsetMs(asUtc + 86_400_000, timeZone);
+  const fits = [asUtc - before, asUtc - after].filter((t) => offsetMs(t, timeZone) === asUtc - t).sort((p, q) => p - q);
+  return fits[0] ?? asUtc - before;
 }

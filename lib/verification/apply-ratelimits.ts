@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { KeyRatelimit } from "@/db/schema";
-import { consumeRatelimit } from "@/db/queries/ratelimits";
+import { type CounterStep, spendVerification } from "@/db/queries/ratelimits";
 import { invalidInput } from "@/lib/api/errors";
 
 /** A rate limit asked for in keys.verifyKey (the SDK sends `cost: 1` by default). */
@@ -64,34 +64,48 @@ export function selectRatelimits(
  * process sharing one Postgres sees the same counters. Windows are aligned to multiples of
  * `duration`; a request is admitted when
  *     count(current window) + cost + floor(count(previous window) × (1 − elapsed/duration)) ≤ limit
- * and the admission and the increment are one atomic statement (db/queries/ratelimits.ts).
+ * and the admission and the increment are one atomic step (db/queries/ratelimits.ts).
  * Precision: exact under concurrency (never admits more than the estimate allows); the estimate
  * assumes the previous window's requests were evenly spread, so over any rolling `duration` the
  * admitted count can differ from `limit` by the unevenness of the previous window, and it never
  * exceeds `limit` within one aligned window. Each check that passes consumes its cost even when a
  * later check fails (Unkey does the same).
+ *
+ * `credit` (the balance row and the cost) is deducted in the same statement when every check passes:
+ * `creditsLeft` is the balance after it, or undefined when it was not deducted (a check failed, or
+ * too few credits were left).
  */
-export async function applyRatelimits(db: Db, checks: Check[], at: number): Promise<RatelimitResult[]> {
-  const results: RatelimitResult[] = [];
-  for (const { config, subject, cost } of checks) {
+export async function applyRatelimits(
+  db: Db,
+  checks: Check[],
+  at: number,
+  credit?: { keyId: string; cost: number },
+): Promise<{ ratelimits: RatelimitResult[]; creditsLeft: number | undefined }> {
+  const planned = checks.map(({ config, subject, cost }) => {
     const d = config.duration;
     const windowStart = Math.floor(at / d) * d;
-    const weight = 1 - (at - windowStart) / d;
-    const name = `${config.name}:${d}`;
-    const out =
-      cost > config.limit
-        ? undefined
-        : await consumeRatelimit(db, {
-            subject,
-            name,
-            windowStart,
-            previousStart: windowStart - d,
-            weight,
-            cost,
-            limit: config.limit,
-            expiresAt: windowStart + 2 * d,
-          });
-    results.push({
+    const step: CounterStep = {
+      subject,
+      name: `${config.name}:${d}`,
+      windowStart,
+      previousStart: windowStart - d,
+      weight: 1 - (at - windowStart) / d,
+      cost,
+      limit: config.limit,
+      expiresAt: windowStart + 2 * d,
+    };
+    // A cost above the limit can never pass: no counter step, and nothing is deducted.
+    return { config, step: cost > config.limit ? undefined : step };
+  });
+  const steps = planned.flatMap((p) => (p.step ? [p.step] : []));
+  const hopeless = steps.length < planned.length;
+  const spent = await spendVerification(db, steps, hopeless ? undefined : credit);
+  let next = 0;
+  const ratelimits = planned.map(({ config, step }) => {
+    const out = step ? spent.counters[next++] : undefined;
+    const d = config.duration;
+    const windowStart = Math.floor(at / d) * d;
+    return {
       exceeded: !out,
       id: config.id,
       name: config.name,
@@ -100,7 +114,7 @@ export async function applyRatelimits(db: Db, checks: Check[], at: number): Prom
       reset: windowStart + d - at,
       remaining: out ? Math.max(0, config.limit - out.current - out.previous) : 0,
       autoApply: config.autoApply,
-    });
-  }
-  return results;
+    };
+  });
+  return { ratelimits, creditsLeft: spent.creditsLeft };
 }

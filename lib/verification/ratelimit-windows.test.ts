@@ -193,4 +193,15 @@ describe.each(BACKENDS)("rate-limit windows on %s", (backend) => {
     expect([more.code, more.ratelimits[0].exceeded, more.credits]).toEqual(["RATE_LIMITED", true, 8]);
     expect(await counters(`key:${keyId}`)).toEqual([{ name: `api:${W}`, window_start: S, count: 5 }]);
   });
+  it("rate limit and credits in one statement, 40 in parallel: 15 admitted by the limit, 10 of them paid, nothing more", async () => {
+    const { keyId, key } = await keyWith([{ name: "api", limit: 15, duration: W, autoApply: true }], { credits: { remaining: 10 } });
+    setTime(S + 1_000);
+    const codes = (await Promise.all(Array.from({ length: 40 }, () => verify(key)))).map((r) => r.code as string);
+    const tally = Object.fromEntries(["VALID", "USAGE_EXCEEDED", "RATE_LIMITED"].map((c) => [c, codes.filter((x) => x === c).length]));
+    // Each admitted request consumes the limit even when its credit is refused (as Unkey counts it).
+    expect(tally).toEqual({ VALID: 10, USAGE_EXCEEDED: 5, RATE_LIMITED: 25 });
+    expect(await counters(`key:${keyId}`)).toEqual([{ name: `api:${W}`, window_start: S, count: 15 }]);
+    const got = await post(app.url, "/v2/keys.getKey", { keyId }, rootKey);
+    expect(got.body.data.credits).toEqual({ remaining: 0 });
+  });
 });

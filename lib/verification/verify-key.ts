@@ -105,19 +105,29 @@ async function decide(db: Db, { key, identity, head }: KeyForVerification, input
   if (!key.enabled) return { code: "DISABLED", credits };
   if (query && !evaluatePermissionQuery(query, key.permissions)) return { code: "INSUFFICIENT_PERMISSIONS", credits };
 
+  // Refill first (at most once per period, and a no-op for every call after the first), so the one
+  // statement below spends from the refilled balance.
+  if (credits !== null && balance?.refill) {
+    const periodStart = refillPeriodStart(balance.refill, at);
+    if ((balance.lastRefillAt ?? balance.createdAt) < periodStart) await refillCredits(db, balance.id, balance.refill.amount, periodStart, at);
+  }
+  const credit = credits !== null && balance ? { keyId: balance.id, cost: input.credits?.cost ?? 1 } : undefined;
   const checks = selectRatelimits(key, identity, input.ratelimits);
-  const ratelimits = checks.length ? await applyRatelimits(db, checks, at) : undefined;
-  if (ratelimits?.some((r) => r.exceeded)) return { code: "RATE_LIMITED", credits, ratelimits };
+  let ratelimits: RatelimitResult[] | undefined;
+  let left: number | undefined;
+  if (checks.length) {
+    // Rate limits and the credit deduction in one statement: one commit per verification.
+    const spent = await applyRatelimits(db, checks, at, credit);
+    ratelimits = spent.ratelimits;
+    left = spent.creditsLeft;
+    if (ratelimits.some((r) => r.exceeded)) return { code: "RATE_LIMITED", credits, ratelimits };
+  } else if (credit) {
+    left = await deductCredits(db, credit.keyId, credit.cost);
+  }
 
   if (credits !== null) {
-    if (!balance) return { code: "USAGE_EXCEEDED", credits: 0, ratelimits };
-    if (balance.refill) {
-      const periodStart = refillPeriodStart(balance.refill, at);
-      if ((balance.lastRefillAt ?? balance.createdAt) < periodStart) await refillCredits(db, balance.id, balance.refill.amount, periodStart, at);
-    }
-    const cost = input.credits?.cost ?? 1;
-    const left = await deductCredits(db, balance.id, cost);
-    if (left === undefined) return { code: "USAGE_EXCEEDED", credits: await readCredits(db, balance.id), ratelimits };
+    if (!credit) return { code: "USAGE_EXCEEDED", credits: 0, ratelimits };
+    if (left === undefined) return { code: "USAGE_EXCEEDED", credits: await readCredits(db, credit.keyId), ratelimits };
     credits = left;
   }
   return { code: "VALID", credits, ratelimits };

@@ -25,6 +25,8 @@ export function ConsoleShell({ viewer, workspace, children }: { viewer: ConsoleV
             <div className="c-where">
               <Link prefetch={false} href={operator ? "/console" : `/console/w/${viewer.workspaceId}`} className="c-home">
                 <Brand displayName="Keyport" suffix="Console" />
+                {/* The visible name stays the start of the link's name (WCAG 2.5.3, axe label-content-name-mismatch). */}
+                <span className="visually-hidden">: start page</span>
               </Link>
               {/* The operator's way back to every workspace; an admin has one workspace, named on the right. */}
               {workspace && operator ? (

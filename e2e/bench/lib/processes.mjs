@@ -2,8 +2,10 @@
 // Starting and stopping the servers under test, and sampling their memory.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "../../../bin/free-port.mjs";
+
+export { freePort };
 
 /** @typedef {import("node:child_process").ChildProcess} ChildProcess */
 
@@ -11,22 +13,6 @@ import path from "node:path";
  * A running server under test; `stop()` ends it (SIGTERM, then SIGKILL after a grace period).
  * @typedef {{ pid: number, base: string, port: number, output: () => string, stop: () => Promise<void> }} Server
  */
-
-/**
- * A free loopback port (asks the kernel, then releases it).
- * @returns {Promise<number>}
- */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      // A TCP listener's address is always an AddressInfo (a string only for pipes and sockets).
-      const { port } = /** @type {import("node:net").AddressInfo} */ (s.address());
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Resident set size of a process in bytes, or undefined once it is gone.

@@ -20,7 +20,7 @@ import { SAMPLE_EVERY } from "./body-checks.mjs";
  * @typedef {{
  *   machine: ReturnType<typeof machine>,
  *   startedAt: string,
- *   sizes: { seconds: number, warmup: number, small: number, big: number, pgEvents: number, pgliteEvents: number },
+ *   sizes: { seconds: number, warmup: number, small: number, big: number, pgEvents: number, pgliteEvents: number, auditEvents?: number },
  *   floor: Partial<Record<Backend, Record<number, Figures>>>,
  *   runs: Run[],
  *   multi?: Awaited<ReturnType<typeof import("./multi.mjs").runMulti>> | { error: string },

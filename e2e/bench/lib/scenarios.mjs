@@ -3,8 +3,9 @@
 // one run; `check` turns them into {figure, pass} against the target (pass null: informative only).
 import { bodyProblem, dataString, htmlWith, pageOf, verificationTotal, verifyCode } from "./body-checks.mjs";
 import { drive, flowLoop, paired, sequential, ttfbLoop } from "./load.mjs";
+import { auditListScenarios } from "./audit-list.mjs";
 /** The groups `--only` picks from, in the order they run. */
-export const GROUPS = ["verify", "session", "portal", "page", "listkeys", "analytics"];
+export const GROUPS = ["verify", "session", "portal", "page", "listkeys", "analytics", "keysearch", "auditlist"];
 
 /** @typedef {import("./load.mjs").Figures} Figures */
 /** @typedef {{ p50: number, p99: number }} StepFigures  one step of a flow (flowLoop) */
@@ -121,8 +122,9 @@ export function scenarios(ks, ctx, session, cfg) {
   const root = { "content-type": "application/json", authorization: `Bearer ${ctx.rootKey}` };
   const portal = { "content-type": "application/json", cookie: session.cookie, origin: ks.base };
   const page100 = pageOf(100, "keyId");
-  // The newest of the portal user's keys (seed.mjs), on the first page of the keys list.
-  const keysPage = htmlWith("verify-me");
+  // The oldest of the portal user's keys (seed.mjs names the bulk "key <i>"): the keys list is oldest
+  // first, so it is on the first page. ("verify-me" is the newest and sits on the last page.)
+  const keysPage = htmlWith('title="key 1"');
   /**
    * @param {string} apiId
    * @param {string} [cursor]
@@ -288,5 +290,6 @@ export function scenarios(ks, ctx, session, cfg) {
       target: "≤ 200 ms",
       check: (r) => verdict(r, `p50 ${r.p50.toFixed(0)} ms`, r.p50 <= 200),
     },
+    ...auditListScenarios(ks, ctx),
   ];
 }

@@ -21,7 +21,8 @@ const DAY = 86_400_000;
  * window [eventsFrom, eventsTo) holding all `events` seeded verification events (none when 0).
  * @typedef {{ identityId: string, bigMiddleCursor: string, eventsFrom: number, eventsTo: number, events: number }} SqlSeed
  */
-/** @typedef {ApiSeed & SqlSeed} SeedContext */
+/** The audit-list seed (audit-list.mjs), when that group runs. @typedef {{ audit?: import("./audit-list.mjs").AuditSeed }} AuditPart */
+/** @typedef {ApiSeed & SqlSeed & AuditPart} SeedContext */
 /** @typedef {{ token?: string, cookie?: string, origin?: string, headers?: Record<string, string> }} CallOptions */
 
 /**
@@ -155,7 +156,7 @@ export async function portalSession(base, ctx) {
  * @param {string} table
  * @param {() => Promise<void>} fn
  */
-async function withoutIndexes(q, table, fn) {
+export async function withoutIndexes(q, table, fn) {
   const defs = /** @type {readonly { indexname: string, indexdef: string }[]} */ (
     await q(`select indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename = '${table}' and indexname not like '%_pkey'`)
   );
