@@ -1,9 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { assertInScope } from "@/lib/console/portals/scope";
-import { type ConsoleViewer, consoleActor } from "@/lib/console/viewer";
+import { type ConsoleViewer, consoleRootAuth } from "@/lib/console/viewer";
 import { parseInput } from "@/lib/api/body";
-import { rootAuthFor } from "@/lib/auth/root-key";
 import { formAction, type FormResult } from "@/lib/console/portals/form-result";
 import { createSession, createSessionInput } from "@/lib/portal-sessions/create-session";
 import { PORTAL_ACTIONS } from "@/lib/portal-sessions/permissions";
@@ -21,9 +20,7 @@ export async function openAsTestUser({ db, viewer, workspaceId, portalId, extern
   return formAction(async () => {
     assertInScope(viewer, workspaceId);
     const input = parseInput(createSessionInput, { portal: portalId, externalId: externalId.trim(), permissions: EVERY_PORTAL_PERMISSION, preview: true });
-    const actor = consoleActor(viewer);
-    const auth = { ...rootAuthFor({ id: actor.id, workspaceId, permissions: ["*"] }), actor };
-    const session = await createSession({ db, auth, input });
+    const session = await createSession({ db, auth: consoleRootAuth(viewer, workspaceId), input });
     return { url: session.url };
   });
 }
