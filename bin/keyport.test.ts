@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { signInWithCode } from "@/lib/console/sign-in";
 import { BACKENDS } from "@/lib/testing/test-db";
 import { useTestApp } from "@/lib/testing/test-app";
 
@@ -58,6 +60,10 @@ describe("keyport CLI: bad input is refused locally, naming the flag", () => {
     [["audit", "--workspace", "ws_1", "--limit", "500"], "--limit"],
     [["audit", "--workspace", "ws_1", "--event", "Key Create"], "--event"],
     [["audit", "--workspace", "ws_1", "--actor-type", "robot"], "--actor-type"],
+    [["console-link", "--workspace", "acme"], "--workspace"],
+    [["console-link", "--session", "cs_1"], "--session"],
+    [["console-revoke", "--session", "ps_1"], "--session"],
+    [["console-revoke", "--workspace"], "--workspace"],
   ])("%j → exit 2, one line naming %s", async (args, flag) => {
     const r = await run(args, offline);
     expect(r.code).toBe(2);
@@ -76,7 +82,7 @@ describe("keyport CLI: bad input is refused locally, naming the flag", () => {
     expect((await run(["frobnicate"], offline)).code).toBe(2);
     const h = await run(["--help"]);
     expect(h.code).toBe(0);
-    for (const c of ["workspace create", "root-key revoke", "api create", "portal create", "portal delete", "demo"]) expect(h.stdout).toContain(c);
+    for (const c of ["workspace create", "root-key revoke", "api create", "portal create", "portal delete", "console-link", "console-revoke", "demo"]) expect(h.stdout).toContain(c);
   });
 
   it("without a token it says where it looked, and exits 2", async () => {
@@ -183,6 +189,30 @@ describe.each(BACKENDS)("keyport CLI against a server on %s", (backend) => {
     const human = await cli(["audit", "--workspace", ws.workspaceId, "--limit", "1"]);
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/^TIME \(UTC\)\s+ACTOR\s+EVENT\s+RESOURCE\n.*operator:operator\s+portal\.create\s+pc_\w+\nMore: keyport audit --workspace ws_\w+ … --cursor \S+\n$/);
+  });
+
+  it("console-link prints a one-time sign-in link (operator, or one workspace); console-revoke ends sessions", async () => {
+    const ws = await json(["workspace", "create", "--name", "Consoled"]);
+    const op = await json(["console-link"]);
+    expect(Object.keys(op).sort()).toEqual(["expiresAt", "url"]);
+    expect(op.url).toMatch(/\/console\/sign-in\?code=kcl_[1-9A-HJ-NP-Za-km-z]{32,33}$/);
+    const scoped = await cli(["console-link", "--workspace", ws.workspaceId]);
+    expect(scoped.code).toBe(0);
+    expect(scoped.stdout).toMatch(new RegExp(`^Console link for workspace ${ws.workspaceId} \\(its admin view only\\)\\.\nOpen it within 15 minutes \\(until \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\); it works once:\n  http\\S+/console/sign-in\\?code=kcl_\\w+\n$`));
+
+    // The link signs a browser in to that workspace; console-revoke ends it.
+    const code = new URL(scoped.stdout.trim().split(/\s+/).pop()!).searchParams.get("code")!;
+    const signedIn = await signInWithCode(await getDb(), code);
+    expect(signedIn).toMatchObject({ ok: true, session: { workspaceId: ws.workspaceId } });
+    expect(await json(["console-revoke", "--workspace", ws.workspaceId])).toEqual({ revoked: 1 });
+    expect((await cli(["console-revoke"])).stdout).toMatch(/^Ended \d+ console sessions?\.\n$/);
+
+    const missing = await cli(["console-link", "--workspace", "ws_doesNotExist"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^error: No workspace with id "ws_doesNotExist"/);
+    const unknown = await cli(["console-revoke", "--session", "cs_doesNotExist"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^error: No console session with id "cs_doesNotExist"/);
   });
 
   it("prints friendly text without --json", async () => {

@@ -68,8 +68,8 @@ describe("README examples run as written", () => {
     return (await run(path.join(ROOT, "node_modules", ".bin", "tsx"), [file], options)).stdout;
   }
 
-  it("README marks the quick start and the SDK example as runnable", () => {
-    expect(blocks.map((b) => b.lang)).toEqual(["sh", "sh", "sh", "ts"]);
+  it("README marks the quick start, the console link and the SDK example as runnable", () => {
+    expect(blocks.map((b) => b.lang)).toEqual(["sh", "sh", "sh", "sh", "ts"]);
   });
 
   it("every marked block runs, in order, and prints what README says it prints", async () => {

@@ -28,14 +28,15 @@ export function ConsoleShell({ viewer, workspace, children }: { viewer: ConsoleV
                 {/* The visible name stays the start of the link's name (WCAG 2.5.3, axe label-content-name-mismatch). */}
                 <span className="visually-hidden">: start page</span>
               </Link>
-              {workspace ? (
+              {/* The operator's way back to every workspace; an admin has one workspace, named on the right. */}
+              {workspace && operator ? (
                 <nav aria-label="Breadcrumb" className="c-crumbs">
                   <ol>
-                    {operator ? (
-                      <li>
-                        <Link prefetch={false} href="/console">Workspaces</Link>
-                      </li>
-                    ) : null}
+                    <li>
+                      <Link prefetch={false} href="/console">
+                        Workspaces
+                      </Link>
+                    </li>
                     <li>
                       <Link prefetch={false} href={`/console/w/${workspace.id}`} aria-current="page" className="c-crumb-current">
                         {workspace.name}

@@ -61,7 +61,7 @@ function ConfirmField({ expected, hidden, invalid }: { expected: string; hidden:
         Type <strong className="c-confirm-word">{expected}</strong> to confirm
       </label>
       <input id={id} name="confirm" className="input" autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} aria-invalid={invalid || undefined} data-testid="typed-confirmation" />
-      {typed !== "" && typed !== expected ? <span className="hint">It must match exactly, including capitals.</span> : null}
+      {typed.length >= expected.length && typed !== expected ? <span className="hint">It must match exactly, including capitals.</span> : null}
     </div>
   );
 }

@@ -62,7 +62,7 @@ export default async function ApisPage({ params, searchParams }: { params: Promi
                       label="Delete"
                       accessibleLabel={`Delete ${a.name}`}
                       title={`Delete the API “${a.name}”?`}
-                      description={`Its ${a.keysCapped ? "10,000+" : formatCount(a.keys)} live key${a.keys === 1 ? "" : "s"} stop verifying at once, and it leaves every portal that offers it. This cannot be undone.`}
+                      description={`${a.keys === 1 ? "Its 1 live key stops" : `Its ${a.keysCapped ? "10,000+" : formatCount(a.keys)} live keys stop`} verifying at once, and it leaves every portal that offers it. This cannot be undone.`}
                       expected={a.name}
                       action={remove}
                       submit="Delete API"
