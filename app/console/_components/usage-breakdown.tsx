@@ -35,7 +35,7 @@ function OutcomeCells({ counts }: { counts: UsageCounters }) {
 /** Verifications per API by outcome; an API's name narrows the page to it. Scrolls sideways on a phone. */
 export function UsageByApi({ apis, rangeLabel, hrefFor }: { apis: ApiUsage[]; rangeLabel: string; hrefFor: (apiId: string) => string }) {
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label="Verifications per API">
+    <div className="table-wrap c-usage-wrap" tabIndex={0} role="region" aria-label="Verifications per API">
       <table className="table c-usage-table" data-testid="usage-by-api">
         <caption className="visually-hidden">Verifications per API by outcome, last {rangeLabel}</caption>
         <thead>
@@ -69,7 +69,7 @@ export function UsageByApi({ apis, rangeLabel, hrefFor }: { apis: ApiUsage[]; ra
 /** The most verified keys, each linking to its page in the console (a deleted key has none). */
 export function TopKeys({ keys, base, rangeLabel }: { keys: KeyUsage[]; base: string; rangeLabel: string }) {
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label="Top keys">
+    <div className="table-wrap c-usage-wrap" tabIndex={0} role="region" aria-label="Top keys">
       <table className="table c-usage-table" data-testid="usage-top-keys">
         <caption className="visually-hidden">Keys with the most verifications, last {rangeLabel}</caption>
         <thead>
