@@ -1,4 +1,4 @@
-import { integer, pgTable, text, unique } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, unique } from "drizzle-orm/pg-core";
 import { ms } from "./columns";
 
 /** One counter per outcome; `total` is their sum. */
@@ -36,6 +36,8 @@ export const verificationRollups = pgTable(
   (t) => [
     // The upsert's conflict target, and the per-key range query (workspace, key, hour range).
     unique("verification_rollups_key_hour_uq").on(t.workspaceId, t.keyId, t.hour, t.identityId, t.apiId).nullsNotDistinct(),
+    // The console's usage page (docs/console.md "Audit log and usage"): a workspace's hours in a range.
+    index("verification_rollups_workspace_hour_idx").on(t.workspaceId, t.hour),
   ],
 );
 

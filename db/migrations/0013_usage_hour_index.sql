@@ -1,0 +1,1 @@
+CREATE INDEX "verification_rollups_workspace_hour_idx" ON "verification_rollups" USING btree ("workspace_id","hour");
