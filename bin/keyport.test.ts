@@ -173,7 +173,7 @@ describe.each(BACKENDS)("keyport CLI against a server on %s", (backend) => {
     expect((await json(["portal", "enable", "--workspace", ws.workspaceId, "--portal", portal.portalId])).enabled).toBe(true);
     expect((await json(["portal", "delete", "--workspace", ws.workspaceId, "--slug", "my-portal"])).portalId).toBe(portal.portalId);
     expect((await json(["portal", "list", "--workspace", ws.workspaceId])).portals).toEqual([]);
-  });
+  }, 90_000); // about twenty CLI processes one after another: slow on a busy 2-core machine
 
   it("audit: the workspace's log newest first, filtered and paged by cursor", async () => {
     const ws = await json(["workspace", "create", "--name", "Audited"]);
