@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { now } from "@/lib/clock";
-import { KEY_STATE_LABEL, keyState } from "@/lib/ui/key-state";
+import type { I18n } from "@/lib/i18n/catalogue";
+import { fill } from "@/lib/i18n/translate";
+import { keyState } from "@/lib/ui/key-state";
 import { CreateKey } from "../../../_components/create-key";
 import { KeyActions } from "../../../_components/key-actions";
 import { KeyFilter } from "../../../_components/key-filter";
@@ -11,42 +13,52 @@ import { KeyRelation } from "../../../_components/key-relation";
 import { SecretHost } from "../../../_components/secret-host";
 import { When } from "../../../_components/when";
 import { portalApis } from "@/lib/portal-sessions/page-apis";
+import { portalI18n } from "@/lib/portal-sessions/page-i18n";
 import { listPortalKeys } from "@/lib/portal-sessions/page-keys";
+import { viewerTimeZone } from "@/lib/portal-sessions/page-time-zone";
 import { abilities } from "@/lib/portal-sessions/abilities";
 import { shouldOpenCreateDialog } from "@/lib/portal-sessions/intent";
 import { requirePortalSession } from "@/lib/portal-sessions/page-session";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "API keys" };
+
+type Params = { params: Promise<{ portalId: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: (await portalI18n((await params).portalId)).m.keys.title };
+}
 
 const PAGE_SIZE = 25;
-const PREVIEW = "Preview session: changes are turned off.";
 
 /**
  * The end user's keys: server-rendered, cursor-paginated, filtered by name on the server. One line
- * per ordinary key; a rolled key says which key replaced it and offers only Revoke.
+ * per ordinary key; a rolled key says which key replaced it and offers only Revoke. In the
+ * session's language; times relative, with the exact instant in the viewer's zone on hover.
  */
-export default async function KeysPage({ params, searchParams }: { params: Promise<{ portalId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function KeysPage({ params, searchParams }: Params & { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { portalId } = await params;
   const sp = await searchParams;
   const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 200) : "";
   const cursor = typeof sp.cursor === "string" && sp.cursor.length <= 500 ? sp.cursor : undefined;
 
   const session = await requirePortalSession(portalId);
+  const i18n = await portalI18n(portalId);
+  const { m } = i18n;
+  const { timeZone } = await viewerTimeZone();
   const can = abilities(session);
   const apis = await portalApis(session);
   const base = `/portal/${portalId}/keys`;
-  const disabledReason = session.preview ? PREVIEW : undefined;
+  const disabledReason = session.preview ? m.keys.previewDisabled : undefined;
   const at = now();
   const openCreate = shouldOpenCreateDialog(session, sp);
 
   if (!can.readKeys) {
     return (
       <SecretHost>
-        <Head can={can.create} portalId={portalId} apis={apis} disabledReason={disabledReason} openCreate={openCreate} />
+        <Head can={can.create} portalId={portalId} apis={apis} disabledReason={disabledReason} openCreate={openCreate} i18n={i18n} />
         <div className="card empty">
-          <h2>Create keys here</h2>
-          <p>You can create new keys, but this session cannot list existing ones. A new key is shown once, right after you create it.</p>
+          <h2>{m.keys.writeOnlyTitle}</h2>
+          <p>{m.keys.writeOnlyBody}</p>
         </div>
       </SecretHost>
     );
@@ -57,16 +69,17 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
   // No keys at all: the empty state's "Create your first key" is the one call to action.
   const none = page.keys.length === 0 && !q && !cursor;
   const nextHref = page.cursor ? `${base}?${new URLSearchParams({ ...(q ? { q } : {}), cursor: page.cursor })}` : undefined;
+  const col = m.keys.columns;
 
   return (
     <SecretHost>
-      <Head can={can.create && !none} portalId={portalId} apis={apis} disabledReason={disabledReason} openCreate={openCreate} />
+      <Head can={can.create && !none} portalId={portalId} apis={apis} disabledReason={disabledReason} openCreate={openCreate} i18n={i18n} />
       {none ? null : (
       <div className="p-toolbar">
         <KeyFilter action={base} value={q} />
         {q ? (
           <Link href={base} className="btn btn-ghost">
-            Clear filter
+            {m.keys.clearFilter}
           </Link>
         ) : null}
       </div>
@@ -76,42 +89,42 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
         {page.keys.length === 0 ? (
           q ? (
             <div className="empty">
-              <h2>No keys match “{q}”</h2>
-              <p>The filter matches any part of a key’s name, ignoring case.</p>
+              <h2>{fill(m.keys.noMatchTitle, { query: q })}</h2>
+              <p>{m.keys.noMatchBody}</p>
               <Link href={base} className="btn">
-                Show all keys
+                {m.keys.showAll}
               </Link>
             </div>
           ) : cursor ? (
             <div className="empty">
-              <h2>No more keys</h2>
+              <h2>{m.keys.noMoreTitle}</h2>
               <Link href={base} className="btn">
-                Back to the first page
+                {m.keys.backToFirst}
               </Link>
             </div>
           ) : (
             <div className="empty">
-              <h2>No API keys yet</h2>
-              <p>{can.create ? "Create a key to start calling the API. You will see it once, right after you create it." : "Keys issued to you will appear here."}</p>
-              {can.create ? <CreateKey portalId={portalId} apis={apis} disabledReason={disabledReason} label="Create your first key" openOnArrival={openCreate} /> : null}
+              <h2>{m.keys.emptyTitle}</h2>
+              <p>{can.create ? m.keys.emptyCreate : m.keys.emptyIssued}</p>
+              {can.create ? <CreateKey portalId={portalId} apis={apis} disabledReason={disabledReason} label={m.keys.createFirst} openOnArrival={openCreate} /> : null}
             </div>
           )
         ) : (
           <div className="table-wrap">
             <table className="table table-stack keys-table">
-              <caption className="visually-hidden">Your API keys{q ? `, filtered by “${q}”` : ""}</caption>
+              <caption className="visually-hidden">{q ? fill(m.keys.captionFiltered, { query: q }) : m.keys.caption}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Key</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Limits</th>
+                  <th scope="col">{col.name}</th>
+                  <th scope="col">{col.key}</th>
+                  <th scope="col">{col.created}</th>
+                  <th scope="col">{col.lastUsed}</th>
+                  <th scope="col">{col.expires}</th>
+                  <th scope="col">{col.status}</th>
+                  <th scope="col">{col.limits}</th>
                   {anyRowAction ? (
                     <th scope="col">
-                      <span className="visually-hidden">Actions</span>
+                      <span className="visually-hidden">{col.actions}</span>
                     </th>
                   ) : null}
                 </tr>
@@ -128,24 +141,24 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
                             {k.name}
                           </span>
                         ) : (
-                          <span className="muted">Untitled key</span>
+                          <span className="muted">{m.keys.untitled}</span>
                         )}
-                        {k.replaced ? <KeyRelation replaced={k.replaced} expires={k.expires} now={at} /> : null}
-                        {k.meta ? <KeyMeta meta={k.meta} /> : null}
+                        {k.replaced ? <KeyRelation replaced={k.replaced} expires={k.expires} now={at} i18n={i18n} timeZone={timeZone} /> : null}
+                        {k.meta ? <KeyMeta meta={k.meta} summary={m.keys.details} /> : null}
                       </td>
-                      <td data-label="Key">
+                      <td data-label={col.key}>
                         <code className="key-start">{k.start}…</code>
                       </td>
-                      <td data-label="Created">
-                        <When at={k.createdAt} now={at} />
+                      <td data-label={col.created}>
+                        <When at={k.createdAt} now={at} i18n={i18n} timeZone={timeZone} />
                       </td>
-                      <td data-label="Last used">{k.lastUsedAt ? <When at={k.lastUsedAt} now={at} /> : <span className="muted">Never</span>}</td>
-                      <td data-label="Expires">{k.expires ? <When at={k.expires} now={at} /> : <span className="muted">Never</span>}</td>
-                      <td data-label="Status">
-                        <span className={`badge badge-${state}`}>{KEY_STATE_LABEL[state]}</span>
+                      <td data-label={col.lastUsed}>{k.lastUsedAt ? <When at={k.lastUsedAt} now={at} i18n={i18n} timeZone={timeZone} /> : <span className="muted">{m.keys.never}</span>}</td>
+                      <td data-label={col.expires}>{k.expires ? <When at={k.expires} now={at} i18n={i18n} timeZone={timeZone} /> : <span className="muted">{m.keys.never}</span>}</td>
+                      <td data-label={col.status}>
+                        <span className={`badge badge-${state}`}>{m.keys.state[state]}</span>
                       </td>
-                      <td data-label="Limits">
-                        <KeyLimits credits={k.credits} ratelimits={k.ratelimits} />
+                      <td data-label={col.limits}>
+                        <KeyLimits credits={k.credits} ratelimits={k.ratelimits} i18n={i18n} />
                       </td>
                       {anyRowAction ? (
                         <td className="cell-actions">
@@ -160,9 +173,9 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
           </div>
         )}
         {cursor || nextHref ? (
-          <nav className="pager" aria-label="Pages">
-            {cursor ? <Link href={q ? `${base}?${new URLSearchParams({ q })}` : base}>← First page</Link> : <span />}
-            {nextHref ? <Link href={nextHref}>Next page →</Link> : null}
+          <nav className="pager" aria-label={m.keys.pagesLabel}>
+            {cursor ? <Link href={q ? `${base}?${new URLSearchParams({ q })}` : base}>{m.keys.firstPage}</Link> : <span />}
+            {nextHref ? <Link href={nextHref}>{m.keys.nextPage}</Link> : null}
           </nav>
         ) : null}
       </div>
@@ -176,18 +189,20 @@ function Head({
   apis,
   disabledReason,
   openCreate,
+  i18n,
 }: {
   can: boolean;
   portalId: string;
   apis: { id: string; name: string }[];
   disabledReason?: string;
   openCreate: boolean;
+  i18n: I18n;
 }) {
   return (
     <div className="p-page-head">
       <div>
-        <h1>API keys</h1>
-        <p>Use these keys to authenticate your requests. Keep them secret.</p>
+        <h1>{i18n.m.keys.title}</h1>
+        <p>{i18n.m.keys.lead}</p>
       </div>
       {can ? <CreateKey portalId={portalId} apis={apis} disabledReason={disabledReason} openOnArrival={openCreate} /> : null}
     </div>
