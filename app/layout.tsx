@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { documentLocale } from "@/lib/portal-sessions/page-locale";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,9 +8,10 @@ export const metadata: Metadata = {
   description: "Self-hostable API keys with a customer portal",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** `lang` is the portal session's language on its pages, English elsewhere (docs/sessions.md "Languages"). */
+export default async function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang={await documentLocale()}>
       <body>{children}</body>
     </html>
   );

@@ -12,6 +12,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const SOCKET_ADDRESS_HEADER = "x-keyport-socket-address";
+// lib/http/request-target.ts: what the root layout reads to put a portal session's language in <html lang>.
+const REQUEST_TARGET_HEADER = "x-keyport-request-target";
 const DRAIN_LIMIT_MS = 10_000;
 const BACKEND_BUNDLE = path.resolve(".next/backend-plane/index.mjs");
 const dev = process.argv.includes("--dev");
@@ -113,6 +115,9 @@ function serve(req, res) {
   // The only trustworthy source of the client's address; a client-sent copy is discarded.
   delete req.headers[SOCKET_ADDRESS_HEADER];
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+  // Next.js tells a root layout nothing of the path; this does (a client-sent copy is discarded too).
+  delete req.headers[REQUEST_TARGET_HEADER];
+  req.headers[REQUEST_TARGET_HEADER] = req.url ?? "/";
   // A portal's pages may be framed by its embed origins, a run-time setting (docs/embedding.md): their
   // framing headers are decided here, per portal, before Next.js renders (should that fail, Next's fixed
   // headers refuse every frame). Every other path goes straight on.

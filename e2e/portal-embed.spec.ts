@@ -135,6 +135,24 @@ test("signing out inside the frame shows the end state there and tells the host;
   await shot(page, "embed-host-signed-out");
 });
 
+test("a French session's frame speaks French, to its end state when the session is revoked mid-visit", async ({ page, keyport }) => {
+  const tenant = await embeddable(keyport);
+  await tenant.createKey({ externalId: "chloe", name: "Serveur de production" });
+  const session = await tenant.createSession({ externalId: "chloe", locale: "fr-CA" });
+  const frame = await embed(page, session.url);
+  await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Clés API");
+  expect(await frame.evaluate(() => document.documentElement.lang)).toBe("fr");
+  await expect(frame.getByRole("row", { name: /Serveur de production/ })).toContainText("Active");
+
+  await tenant.revokeSession(session.id);
+  await frame.getByRole("link", { name: "Utilisation" }).click();
+  await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Votre session a pris fin");
+  await expect.poll(() => frame.url()).toMatch(/\/ended\?reason=session_expired&lang=fr$/);
+  await expect.poll(async () => (await events(page)).filter((e) => e.type === "session.ended")).toEqual([{ type: "session.ended", reason: "session_expired" }]);
+  await expect(frame.getByRole("link", { name: "Retour à Acme Cloud" })).toHaveAttribute("target", "_top");
+  await shot(page, "embed-host-fr-ended");
+});
+
 test("a portal without embed origins, or a host not in the list, is refused by the browser; the link stays unused", async ({ page, keyport }) => {
   const plain = await keyport.tenant({ portal: { displayName: "Not framable" } });
   const elsewhere = await embeddable(keyport, ["https://app.acme.test", "http://127.0.0.1:1"]);

@@ -52,7 +52,9 @@ test.describe("1280 px", () => {
     expect(Math.max(...heights) - Math.min(...heights)).toBeLessThanOrEqual(1);
 
     const long = page.getByTitle(LONG);
-    expect(await long.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    // Cut to one line with an ellipsis (line-clamp: what does not fit is below the line, hidden).
+    expect(await long.evaluate((el) => el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight)).toBe(true);
+    expect(await long.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(24);
     await expect(page.locator(".table-wrap")).toHaveJSProperty("scrollLeft", 0);
     expect(await page.locator(".table-wrap").evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 
@@ -74,7 +76,7 @@ test.describe("390 px", () => {
     // The table is a list of cards that fits the screen: a long name is cut, nothing scrolls sideways.
     expect(await page.locator(".table-wrap").evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     const name = page.getByTitle(LONG);
-    expect(await name.evaluate((el) => el.scrollWidth > el.clientWidth && el.getBoundingClientRect().right <= 390)).toBe(true);
+    expect(await name.evaluate((el) => (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight) && el.getBoundingClientRect().right <= 390)).toBe(true);
 
     const centred = async (dialog: Locator) => {
       await expect(dialog).toBeInViewport({ ratio: 1 });

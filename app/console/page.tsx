@@ -11,6 +11,7 @@ import { DataTable } from "./_components/data-table";
 import { EmptyState } from "./_components/empty-state";
 import { NextPageLink } from "./_components/next-page-link";
 import { PageHeader } from "./_components/page-header";
+import { CONSOLE_I18N } from "@/lib/console/english";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Workspaces" };
@@ -52,7 +53,7 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
                   ),
                 },
                 { header: "Slug", cell: (w) => w.slug ?? <span className="muted">—</span> },
-                { header: "Created", cell: (w) => <When at={w.createdAt} now={at} /> },
+                { header: "Created", cell: (w) => <When at={w.createdAt} now={at} i18n={CONSOLE_I18N} timeZone="UTC" /> },
                 {
                   header: "Actions",
                   actions: true,

@@ -186,14 +186,18 @@ function prepareTouch(db: Db | Tx) {
     .prepare("touch_portal_session");
 }
 
-/** The return URL of a session (live or not) by its token hash, bound to its portal; else the portal's default. */
-export async function findReturnUrlOfSession(db: Db | Tx, tokenHash: string, portalId: string): Promise<string | undefined> {
+/**
+ * What a session (live or not) leaves behind for the page its end sends the browser to, by its token
+ * hash, bound to its portal: its return URL (else the portal's default) and its locale.
+ */
+export async function findEndOfSession(db: Db | Tx, tokenHash: string, portalId: string): Promise<{ returnUrl?: string; locale?: string } | undefined> {
   const rows = await db
-    .select({ sessionReturnUrl: portalSessions.returnUrl, portalReturnUrl: portalConfigs.returnUrl })
+    .select({ sessionReturnUrl: portalSessions.returnUrl, portalReturnUrl: portalConfigs.returnUrl, locale: portalSessions.locale })
     .from(portalSessions)
     .innerJoin(portalConfigs, eq(portalConfigs.id, portalSessions.portalId))
     .where(and(eq(portalSessions.tokenHash, tokenHash), eq(portalSessions.portalId, portalId)))
     .limit(1);
   const row = rows[0];
-  return row?.sessionReturnUrl ?? row?.portalReturnUrl ?? undefined;
+  if (!row) return undefined;
+  return { returnUrl: row.sessionReturnUrl ?? row.portalReturnUrl ?? undefined, locale: row.locale ?? undefined };
 }

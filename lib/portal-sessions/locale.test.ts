@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalLocale, closestShippedLocale, SHIPPED_LOCALES } from "@/lib/portal-sessions/locale";
+import { canonicalLocale, closestShippedLocale, formatLocale, SHIPPED_LOCALES, shippedLocale } from "@/lib/portal-sessions/locale";
 
 describe("session locale (docs/sessions.md \"Locale, theme and intent\")", () => {
   it("canonicalises BCP 47 tags and refuses what is not one", () => {
@@ -10,7 +10,7 @@ describe("session locale (docs/sessions.md \"Locale, theme and intent\")", () =>
     for (const bad of ["", "de_DE", "*", "x-private", "en-", "123", "abcdefghi"]) expect(canonicalLocale(bad), bad).toBeUndefined();
   });
 
-  // The list the translations will ship; resolution must already pick among them correctly.
+  // The languages that ship, plus a regional one, so lookup among variants is exercised too.
   const SHIPPED = ["en", "de", "fr", "es", "ja", "pt-BR"];
 
   it.each([
@@ -29,12 +29,42 @@ describe("session locale (docs/sessions.md \"Locale, theme and intent\")", () =>
     ["nl", "en"],
     ["zh-Hant-TW", "en"],
     ["not a tag", "en"],
-  ])("%s → %s among the languages to come", (tag, expected) => {
+  ])("%s → %s among shipped languages with a regional one", (tag, expected) => {
     expect(closestShippedLocale(tag, SHIPPED)).toBe(expected);
   });
 
-  it("today only English ships: every tag, and none, renders English", () => {
-    expect(SHIPPED_LOCALES).toEqual(["en"]);
-    for (const tag of ["de", "fr-FR", "ja", "pt-BR", undefined, null]) expect(closestShippedLocale(tag)).toBe("en");
+  it("English, German, French, Spanish and Japanese ship; anything else, and none, renders English", () => {
+    expect(SHIPPED_LOCALES).toEqual(["en", "de", "fr", "es", "ja"]);
+    const cases: [string | null | undefined, string][] = [
+      ["de", "de"],
+      ["de-AT", "de"],
+      ["fr-CA", "fr"],
+      ["fr-FR", "fr"],
+      ["ja-JP", "ja"],
+      ["es-419", "es"],
+      ["es-MX", "es"],
+      ["en-GB", "en"],
+      ["pt-BR", "en"],
+      ["zh-Hant-TW", "en"],
+      ["de_DE", "en"],
+      [undefined, "en"],
+      [null, "en"],
+      ["", "en"],
+    ];
+    for (const [tag, expected] of cases) {
+      expect(closestShippedLocale(tag), String(tag)).toBe(expected);
+      expect(shippedLocale(tag), String(tag)).toBe(expected);
+    }
+  });
+
+  it("formats dates and numbers as the session's own variant of the language shown, else as that language", () => {
+    expect(formatLocale("de-AT", "de")).toBe("de-AT");
+    expect(formatLocale("en-US", "en")).toBe("en-US");
+    expect(formatLocale("en", "en")).toBe("en-GB");
+    expect(formatLocale(undefined, "en")).toBe("en-GB");
+    expect(formatLocale("ja", "ja")).toBe("ja");
+    // A tag that fell back to English formats as English, not as Brazilian Portuguese.
+    expect(formatLocale("pt-BR", "en")).toBe("en-GB");
+    expect(formatLocale("fr-CA-x-acme", "fr")).toBe("fr-CA");
   });
 });

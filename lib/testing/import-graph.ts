@@ -27,8 +27,35 @@ function resolveLocal(root: string, from: string, specifier: string): string | u
   return undefined;
 }
 
-/** Walks from `entries` (repo-relative); throws on a local import it cannot resolve, so none is skipped silently. */
-export function importGraph(root: string, entries: string[]): ImportGraph {
+/**
+ * The specifiers a file imports for their values: what a bundler keeps. `import type`, `export type`
+ * and imports whose every name is `type` are erased by the compiler, so they are left out.
+ */
+function valueSpecifiers(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const out: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const clause = node.importClause;
+      const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : undefined;
+      const typeOnly = clause?.isTypeOnly || (clause && !clause.name && named && named.length > 0 && named.every((e) => e.isTypeOnly));
+      if (!typeOnly) out.push(node.moduleSpecifier.text);
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      if (!node.isTypeOnly) out.push(node.moduleSpecifier.text);
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+      out.push(node.arguments[0].text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
+/**
+ * Walks from `entries` (repo-relative); throws on a local import it cannot resolve, so none is skipped
+ * silently. `valuesOnly` follows only what survives compilation (valueSpecifiers): the graph a browser bundle holds.
+ */
+export function importGraph(root: string, entries: string[], { valuesOnly = false }: { valuesOnly?: boolean } = {}): ImportGraph {
   const files = new Map<string, string | undefined>(entries.map((e) => [e, undefined]));
   const packages = new Map<string, string>();
   const queue = [...entries];
@@ -36,8 +63,9 @@ export function importGraph(root: string, entries: string[]): ImportGraph {
     if (!SOURCE.test(file)) continue; // CSS, JSON: nothing to follow
     // preProcessFile lists static imports, re-exports, `import "x"` and literal dynamic import()s. No
     // require() scan: this is ESM, and it would take `auth.require("api.*.read_key")` for an import.
-    const { importedFiles } = ts.preProcessFile(readFileSync(path.join(root, file), "utf8"), true, false);
-    for (const { fileName: specifier } of importedFiles) {
+    const text = readFileSync(path.join(root, file), "utf8");
+    const specifiers = valuesOnly ? valueSpecifiers(file, text) : ts.preProcessFile(text, true, false).importedFiles.map((f) => f.fileName);
+    for (const specifier of specifiers) {
       const local = specifier.startsWith("@/") || specifier.startsWith(".");
       if (!local) {
         if (!packages.has(specifier)) packages.set(specifier, file);

@@ -48,13 +48,17 @@ describe("analytics", () => {
 
   it("labels the axis at round local times", () => {
     const day = hours(Date.UTC(2026, 4, 8, 15), 24);
-    const tokyo = axisTicks(day, "24h", "Asia/Tokyo");
+    const tokyo = axisTicks(day, "24h", "Asia/Tokyo", "en-GB");
     expect(tokyo.map((t) => t.label)).toEqual(["9 May", "04:00", "08:00", "12:00", "16:00", "20:00"]);
     expect(tokyo[0]?.index).toBe(0);
     expect(tokyo.filter((t) => !t.minor).map((t) => t.label)).toEqual(["9 May", "08:00", "16:00"]);
-    expect(axisTicks(day, "24h", "UTC")[0]).toEqual({ index: 1, label: "16:00", minor: false });
-    const week = axisTicks(hours(Date.UTC(2026, 4, 1), 7 * 24), "7d", "UTC");
+    expect(axisTicks(day, "24h", "UTC", "en-GB")[0]).toEqual({ index: 1, label: "16:00", minor: false });
+    const week = axisTicks(hours(Date.UTC(2026, 4, 1), 7 * 24), "7d", "UTC", "en-GB");
     expect(week.map((t) => t.label)).toEqual(["Fri 1", "Sat 2", "Sun 3", "Mon 4", "Tue 5", "Wed 6", "Thu 7"]);
+    // The session's locale words them; the ticks stay where they are.
+    expect(axisTicks(day, "24h", "Asia/Tokyo", "de").map((t) => t.label)).toEqual(["9. Mai", "04:00", "08:00", "12:00", "16:00", "20:00"]);
+    expect(axisTicks(day, "24h", "Asia/Tokyo", "ja")[0]?.label).toBe("5月9日");
+    expect(axisTicks(hours(Date.UTC(2026, 4, 1), 7 * 24), "7d", "UTC", "fr").map((t) => t.label).slice(0, 2)).toEqual(["ven. 1", "sam. 2"]);
   });
 
   it("picks nice axis maxima", () => {

@@ -13,10 +13,11 @@ export type Bucket = VerificationBucket;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
+/** The ranges the usage tab offers; their names are the session's messages (`usage.ranges`). */
 export const RANGES = {
-  "24h": { label: "24 hours", days: 1, unit: "hour" },
-  "7d": { label: "7 days", days: 7, unit: "hour" },
-  "30d": { label: "30 days", days: 30, unit: "day" },
+  "24h": { days: 1, unit: "hour" },
+  "7d": { days: 7, unit: "hour" },
+  "30d": { days: 30, unit: "day" },
 } as const;
 export type RangeKey = keyof typeof RANGES;
 
@@ -66,31 +67,32 @@ export type AxisTick = { index: number; label: string; minor: boolean };
  * Time labels under the bars, at round local times: every 4 hours, midnight as its date (24 h), every midnight (7 d),
  * every 5th day counted back from today (30 d). `minor` ones are left out on a phone.
  */
-export function axisTicks(buckets: Bucket[], range: RangeKey, timeZone: string): AxisTick[] {
+export function axisTicks(buckets: Bucket[], range: RangeKey, timeZone: string, locale: string): AxisTick[] {
   const ticks: AxisTick[] = [];
   buckets.forEach((b, index) => {
     const mid = b.time + (range === "30d" ? DAY / 2 : HOUR / 2);
     if (range === "24h") {
       const hour = localHour(mid, timeZone);
       // Midnight names the new day instead.
-      if (hour % 4 === 0) ticks.push({ index, label: formatTime(b.time, timeZone, hour === 0 ? "date" : "hour"), minor: hour % 8 !== 0 });
+      if (hour % 4 === 0) ticks.push({ index, label: formatTime(b.time, timeZone, hour === 0 ? "date" : "hour", locale), minor: hour % 8 !== 0 });
     } else if (range === "7d") {
-      if (localHour(mid, timeZone) === 0) ticks.push({ index, label: formatTime(mid, timeZone, "weekday"), minor: ticks.length % 2 === 1 });
+      if (localHour(mid, timeZone) === 0) ticks.push({ index, label: formatTime(mid, timeZone, "weekday", locale), minor: ticks.length % 2 === 1 });
     } else if ((buckets.length - 1 - index) % 5 === 0) {
-      ticks.push({ index, label: formatTime(mid, timeZone, "date"), minor: ((buckets.length - 1 - index) / 5) % 2 === 1 });
+      ticks.push({ index, label: formatTime(mid, timeZone, "date", locale), minor: ((buckets.length - 1 - index) / 5) % 2 === 1 });
     }
   });
   return ticks;
 }
 
+/** The outcomes drawn, in stacking order; their names are the session's messages (`usage.outcomes`). */
 export const OUTCOMES = [
-  { field: "valid", label: "Valid", color: "var(--series-valid)" },
-  { field: "rateLimited", label: "Rate limited", color: "var(--series-rate-limited)" },
-  { field: "usageExceeded", label: "Usage exceeded", color: "var(--series-usage-exceeded)" },
-  { field: "expired", label: "Expired", color: "var(--series-expired)" },
-  { field: "disabled", label: "Disabled", color: "var(--series-disabled)" },
-  { field: "insufficientPermissions", label: "Insufficient permissions", color: "var(--series-insufficient-permissions)" },
-] as const satisfies readonly { field: keyof Bucket; label: string; color: string }[];
+  { field: "valid", color: "var(--series-valid)" },
+  { field: "rateLimited", color: "var(--series-rate-limited)" },
+  { field: "usageExceeded", color: "var(--series-usage-exceeded)" },
+  { field: "expired", color: "var(--series-expired)" },
+  { field: "disabled", color: "var(--series-disabled)" },
+  { field: "insufficientPermissions", color: "var(--series-insufficient-permissions)" },
+] as const satisfies readonly { field: keyof Bucket; color: string }[];
 
 export type Totals = Record<(typeof OUTCOMES)[number]["field"] | "total", number>;
 

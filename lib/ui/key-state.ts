@@ -1,4 +1,4 @@
-/** What the keys table says about a key, derived from its fields at render time. */
+/** What the keys table says about a key, derived from its fields at render time (its name: the messages' `keys.state`). */
 export type KeyState = "active" | "expiring" | "expired" | "disabled" | "exhausted" | "replaced";
 
 const SOON = 7 * 86_400_000;
@@ -16,12 +16,3 @@ export function keyState(key: { enabled: boolean; expires?: number; credits?: { 
   if (key.expires !== undefined && key.expires - now <= SOON) return "expiring";
   return "active";
 }
-
-export const KEY_STATE_LABEL: Record<KeyState, string> = {
-  active: "Active",
-  expiring: "Expiring soon",
-  expired: "Expired",
-  disabled: "Disabled",
-  exhausted: "No credits left",
-  replaced: "Replaced",
-};

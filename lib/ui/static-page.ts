@@ -24,6 +24,7 @@ export function escapeHtml(text: string): string {
 const STYLE = `:root{color-scheme:light dark;--bg:#fff;--fg:#111827;--muted:#6b7280;--border:#e5e7eb;--surface:#f9fafb;--accent:#4f46e5;--accent-fg:#fff;--shadow:0 1px 2px rgb(0 0 0/.05),0 8px 24px -12px rgb(0 0 0/.18)}
 @media (prefers-color-scheme:dark){:root{--bg:#0b0f17;--fg:#e5e7eb;--muted:#9ca3af;--border:#1f2937;--surface:#111827;--accent:#818cf8;--accent-fg:#0b0f17;--shadow:0 1px 2px rgb(0 0 0/.4)}}
 *{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+/* Japanese: the platforms' own Japanese faces (app/globals.css explains the list). */:lang(ja) body{font-family:ui-sans-serif,system-ui,-apple-system,"Hiragino Sans","Hiragino Kaku Gothic ProN","Yu Gothic UI","Yu Gothic",Meiryo,"Noto Sans JP","Noto Sans CJK JP","Source Han Sans JP","IPAexGothic","IPAPGothic","IPAGothic",sans-serif;line-break:strict}
 .p-center{--brand:var(--accent);--brand-fg:var(--accent-fg);min-height:100dvh;display:grid;place-items:center;padding:24px 16px}
 .card{border:1px solid var(--border);border-radius:12px;background:var(--bg);box-shadow:var(--shadow)}.card-pad{padding:18px}
 .p-message{width:min(440px,100%)}.p-message h1{font-size:20px;margin:12px 0 8px}.p-message p{color:var(--muted);margin:0 0 12px}.p-message p.p-next{color:var(--fg)}.p-message>:last-child{margin-bottom:0}
@@ -61,7 +62,8 @@ function brandAttribute(face: StaticFace): string {
 
 /**
  * `title` and the face's fields are escaped here; `content` and `script` are the caller's own markup
- * and code, never user input.
+ * and code, never user input. `lang` is the language the content is in (a shipped locale, as
+ * lib/portal-sessions/locale.ts names them).
  */
 export function staticPage({
   title,
@@ -69,6 +71,7 @@ export function staticPage({
   content,
   script,
   referrer = "no-referrer",
+  lang = "en",
 }: {
   title: string;
   face: StaticFace;
@@ -76,9 +79,10 @@ export function staticPage({
   script?: string;
   /** `same-origin` for a page whose plain form POSTs back to this server: under `no-referrer` the browser sends `Origin: null`. */
   referrer?: "no-referrer" | "same-origin";
+  lang?: string;
 }): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="${referrer}"><meta name="robots" content="noindex, nofollow">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body><main class="p-center"${brandAttribute(face)}><div class="p-message card card-pad">

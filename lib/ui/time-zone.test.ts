@@ -42,12 +42,24 @@ describe("time zones", () => {
 
   it("names the zone with its offset and formats times in it", () => {
     const t = Date.UTC(2025, 10, 26, 13);
-    expect(zoneLabel("UTC", t)).toBe("UTC");
-    expect(zoneLabel("Asia/Tokyo", t)).toBe("Asia/Tokyo (GMT+9)");
-    expect(formatTime(t, "Asia/Tokyo", "row-hour")).toBe("Wed 26 Nov, 22:00");
-    expect(formatTime(t, "UTC", "row-hour")).toBe("Wed 26 Nov, 13:00");
-    expect(formatTime(t, "UTC", "hour")).toBe("13:00");
-    expect(formatTime(t, "UTC", "date")).toBe("26 Nov");
-    expect(formatTime(t + 5 * 60_000 + 31_000, "Asia/Tokyo", "moment")).toBe("26 Nov 2025, 22:05:31");
+    expect(zoneLabel("UTC", t, "en-GB")).toBe("UTC");
+    expect(zoneLabel("Asia/Tokyo", t, "en-GB")).toBe("Asia/Tokyo (GMT+9)");
+    expect(formatTime(t, "Asia/Tokyo", "row-hour", "en-GB")).toBe("Wed 26 Nov, 22:00");
+    expect(formatTime(t, "UTC", "row-hour", "en-GB")).toBe("Wed 26 Nov, 13:00");
+    expect(formatTime(t, "UTC", "hour", "en-GB")).toBe("13:00");
+    expect(formatTime(t, "UTC", "date", "en-GB")).toBe("26 Nov");
+    expect(formatTime(t + 5 * 60_000 + 31_000, "Asia/Tokyo", "moment", "en-GB")).toBe("26 Nov 2025, 22:05:31");
+  });
+
+  it("words zones and times in the session's locale, still in the viewer's zone", () => {
+    const t = Date.UTC(2025, 10, 26, 13);
+    expect(zoneLabel("Europe/Paris", t, "fr")).toBe("Europe/Paris (UTC+1)");
+    expect(zoneLabel("Asia/Tokyo", t, "de")).toBe("Asia/Tokyo (GMT+9)");
+    expect(formatTime(t, "Asia/Tokyo", "row-hour", "de")).toBe("Mi., 26. Nov., 22:00");
+    expect(formatTime(t, "Asia/Tokyo", "row-day", "ja")).toBe("11月26日(水)");
+    expect(formatTime(t, "Europe/Madrid", "row-hour", "es")).toBe("mié, 26 nov, 14:00");
+    expect(formatTime(t, "UTC", "date", "fr")).toBe("26 nov.");
+    // A region's own clock: en-US reads 12-hour times.
+    expect(formatTime(t, "America/New_York", "hour", "en-US")).toBe("08:00 AM");
   });
 });

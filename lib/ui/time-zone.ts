@@ -6,11 +6,13 @@ export const TIME_ZONE_COOKIE = "keyport_tz";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${timeZone}|${JSON.stringify(options)}`;
+/** `locale` only changes the wording: the wall-clock arithmetic below always reads en-GB's numeric parts. Bounded (locale tags are free-form). */
+function formatter(timeZone: string, options: Intl.DateTimeFormatOptions, locale = "en-GB"): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", { timeZone, ...options });
+    if (formatters.size >= 1000) formatters.clear();
+    f = new Intl.DateTimeFormat(locale, { timeZone, ...options });
     formatters.set(key, f);
   }
   return f;
@@ -57,26 +59,31 @@ export function localHour(at: number, timeZone: string): number {
   return wall(at, timeZone).hour;
 }
 
-/** `Asia/Tokyo (GMT+9)`, or `UTC`. */
-export function zoneLabel(timeZone: string, at: number): string {
+/** `Asia/Tokyo (GMT+9)` (`UTC+9` in French), or `UTC`. */
+export function zoneLabel(timeZone: string, at: number, locale: string): string {
   if (timeZone === "UTC") return "UTC";
-  const offset = formatter(timeZone, { timeZoneName: "shortOffset" })
+  const offset = formatter(timeZone, { timeZoneName: "shortOffset" }, locale)
     .formatToParts(at)
     .find((p) => p.type === "timeZoneName")?.value;
   return offset ? `${timeZone} (${offset})` : timeZone;
 }
 
-/** Axis and table wording: `22:00`, `Wed 26`, `26 Nov`, `Wed 26 Nov, 22:00`, `Wed 26 Nov`, and a log's `26 Nov 2026, 22:05:31`. */
-export function formatTime(at: number, timeZone: string, style: "hour" | "weekday" | "date" | "row-hour" | "row-day" | "moment"): string {
-  const options: Record<typeof style, Intl.DateTimeFormatOptions> = {
-    moment: { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" },
-    hour: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
-    weekday: { weekday: "short", day: "numeric" },
-    date: { day: "numeric", month: "short" },
-    "row-hour": { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
-    "row-day": { weekday: "short", day: "numeric", month: "short" },
-  };
-  return formatter(timeZone, options[style]).format(at);
+const STYLES = {
+  hour: { hour: "2-digit", minute: "2-digit" },
+  weekday: { weekday: "short", day: "numeric" },
+  date: { day: "numeric", month: "short" },
+  "row-hour": { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" },
+  "row-day": { weekday: "short", day: "numeric", month: "short" },
+  moment: { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/**
+ * Axis and table wording in the formatting locale (its own clock: 24-hour in en-GB, de, fr, ja):
+ * `22:00`, `Wed 26`, `26 Nov`, `Wed 26 Nov, 22:00`, `Wed 26 Nov`, and a log's `26 Nov 2026, 22:05:31`;
+ * `Do., 26. Nov., 22:00`; `11月26日(水) 22:00`.
+ */
+export function formatTime(at: number, timeZone: string, style: keyof typeof STYLES, locale: string): string {
+  return formatter(timeZone, STYLES[style], locale).format(at);
 }
 
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;

@@ -3,6 +3,7 @@ import type { AuditEventView } from "@/lib/audit/list-events";
 import { actorLabel, detailsJson } from "@/lib/ui/audit-labels";
 import { formatTime } from "@/lib/ui/time-zone";
 import { DataTable } from "./data-table";
+import { CONSOLE_LOCALE } from "@/lib/console/locale";
 
 /**
  * One page of audit events: when (the viewer's zone; the exact UTC instant on hover and in `dateTime`),
@@ -24,7 +25,7 @@ export function AuditEventTable({ events, timeZone, filterHref }: { events: Audi
             const iso = new Date(e.time).toISOString();
             return (
               <time dateTime={iso} title={iso} data-testid="audit-time">
-                {formatTime(e.time, timeZone, "moment")}
+                {formatTime(e.time, timeZone, "moment", CONSOLE_LOCALE)}
               </time>
             );
           },

@@ -3,9 +3,11 @@ import type { ReactNode } from "react";
 import type { KeyRatelimit, KeyRefill } from "@/db/schema";
 import type { ConsoleKeyDetail } from "@/lib/console/key-detail";
 import { formatCount, formatRateLimit, utcTimestamp } from "@/lib/ui/format";
+import { CONSOLE_LOCALE } from "@/lib/console/locale";
+import { CONSOLE_I18N } from "@/lib/console/english";
 
 function refillText(r: KeyRefill): string {
-  const amount = `${formatCount(r.amount)} credits`;
+  const amount = `${formatCount(r.amount, CONSOLE_LOCALE)} credits`;
   if (r.interval === "daily") return `Refilled to ${amount} every day (UTC)`;
   return `Refilled to ${amount} every month on day ${r.refillDay ?? 1} (UTC)`;
 }
@@ -16,7 +18,7 @@ function Limits({ limits, empty }: { limits: KeyRatelimit[]; empty: string }) {
     <ul className="c-limits">
       {limits.map((r) => (
         <li key={r.id}>
-          <strong>{r.name}</strong>: {formatRateLimit(r.limit, r.duration)}
+          <strong>{r.name}</strong>: {formatRateLimit(r.limit, r.duration, CONSOLE_LOCALE, CONSOLE_I18N.m.keys)}
           <span className="muted"> · {r.autoApply ? "applied to every verification" : "applied when a verification names it"}</span>
         </li>
       ))}
@@ -38,7 +40,7 @@ export function KeyLimitsCard({ detail, base, creditsAction }: { detail: Console
         {heldElsewhere ? null : creditsAction}
       </div>
       <p className="c-big-figure" data-testid="key-credits">
-        {credits.remaining === null ? "Unlimited" : `${formatCount(credits.remaining)} left`}
+        {credits.remaining === null ? "Unlimited" : `${formatCount(credits.remaining, CONSOLE_LOCALE)} left`}
       </p>
       {heldElsewhere ? (
         <p className="c-muted-note">

@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ConsoleKeyDetail } from "@/lib/console/key-detail";
 import { relativeTime, utcTimestamp } from "@/lib/ui/format";
+import { CONSOLE_LOCALE } from "@/lib/console/locale";
+import { CONSOLE_I18N } from "@/lib/console/english";
 
 /** Meta longer than this is shown cut, with a note (the API answers it whole). */
 const META_SHOWN = 20_000;
@@ -9,7 +11,7 @@ const META_SHOWN = 20_000;
 function At({ at, now }: { at: number; now: number }) {
   return (
     <>
-      <time dateTime={new Date(at).toISOString()}>{utcTimestamp(at)}</time> <span className="muted">({relativeTime(at, now)})</span>
+      <time dateTime={new Date(at).toISOString()}>{utcTimestamp(at)}</time> <span className="muted">({relativeTime(at, now, CONSOLE_LOCALE, CONSOLE_I18N.m.time)})</span>
     </>
   );
 }

@@ -3,6 +3,8 @@ import { OUTCOMES, RANGES, type RangeKey, axisTicks, totals, type Bucket } from 
 import { formatCount } from "@/lib/ui/format";
 import { formatTime } from "@/lib/ui/time-zone";
 import { UsageChart } from "../../portal/_components/usage-chart";
+import { CONSOLE_LOCALE } from "@/lib/console/locale";
+import { CONSOLE_I18N } from "@/lib/console/english";
 
 /**
  * A key's verifications on its console page: the portal's usage chart (lib/ui/analytics.ts), over
@@ -10,7 +12,8 @@ import { UsageChart } from "../../portal/_components/usage-chart";
  * behind it. `buckets` are hours (24 h, 7 d) or UTC days (30 d).
  */
 export function KeyUsageCard({ buckets, range, href }: { buckets: Bucket[]; range: RangeKey; href: (r: RangeKey) => string }) {
-  const { label, unit } = RANGES[range];
+  const { unit } = RANGES[range];
+  const label = CONSOLE_I18N.m.usage.ranges[range];
   const sum = totals(buckets);
   const title = `Verifications of this key per ${unit}, last ${label} (times in UTC)`;
   return (
@@ -20,7 +23,7 @@ export function KeyUsageCard({ buckets, range, href }: { buckets: Bucket[]; rang
         <nav className="seg" aria-label="Usage time range">
           {(Object.keys(RANGES) as RangeKey[]).map((r) => (
             <Link prefetch={false} key={r} href={href(r)} aria-current={r === range ? "true" : undefined} scroll={false}>
-              {RANGES[r].label}
+              {CONSOLE_I18N.m.usage.ranges[r]}
             </Link>
           ))}
         </nav>
@@ -28,15 +31,15 @@ export function KeyUsageCard({ buckets, range, href }: { buckets: Bucket[]; rang
       <dl className="c-usage-totals">
         <div>
           <dt>Verifications</dt>
-          <dd data-testid="usage-total">{formatCount(sum.total)}</dd>
+          <dd data-testid="usage-total">{formatCount(sum.total, CONSOLE_LOCALE)}</dd>
         </div>
         <div>
           <dt>Valid</dt>
-          <dd>{formatCount(sum.valid)}</dd>
+          <dd>{formatCount(sum.valid, CONSOLE_LOCALE)}</dd>
         </div>
         <div>
           <dt>Rejected</dt>
-          <dd>{formatCount(sum.total - sum.valid)}</dd>
+          <dd>{formatCount(sum.total - sum.valid, CONSOLE_LOCALE)}</dd>
         </div>
       </dl>
       {sum.total === 0 ? (
@@ -45,12 +48,12 @@ export function KeyUsageCard({ buckets, range, href }: { buckets: Bucket[]; rang
         </p>
       ) : (
         <>
-          <UsageChart buckets={buckets} ticks={axisTicks(buckets, range, "UTC")} title={title} />
+          <UsageChart locale={CONSOLE_LOCALE} buckets={buckets} ticks={axisTicks(buckets, range, "UTC", CONSOLE_LOCALE)} title={title} />
           <ul className="legend" aria-hidden="true">
             {OUTCOMES.map((o) => (
               <li key={o.field}>
                 <span className="swatch" style={{ background: o.color }} />
-                {o.label}
+                {CONSOLE_I18N.m.usage.outcomes[o.field]}
               </li>
             ))}
           </ul>
@@ -67,7 +70,7 @@ export function KeyUsageCard({ buckets, range, href }: { buckets: Bucket[]; rang
                     </th>
                     {OUTCOMES.map((o) => (
                       <th scope="col" className="num" key={o.field}>
-                        {o.label}
+                        {CONSOLE_I18N.m.usage.outcomes[o.field]}
                       </th>
                     ))}
                   </tr>
@@ -76,12 +79,12 @@ export function KeyUsageCard({ buckets, range, href }: { buckets: Bucket[]; rang
                   {buckets.map((b) => (
                     <tr key={b.time}>
                       <th scope="row">
-                        <time dateTime={new Date(b.time).toISOString()}>{formatTime(b.time, "UTC", unit === "day" ? "row-day" : "row-hour")}</time>
+                        <time dateTime={new Date(b.time).toISOString()}>{formatTime(b.time, "UTC", unit === "day" ? "row-day" : "row-hour", CONSOLE_LOCALE)}</time>
                       </th>
-                      <td className="num">{formatCount(b.total)}</td>
+                      <td className="num">{formatCount(b.total, CONSOLE_LOCALE)}</td>
                       {OUTCOMES.map((o) => (
                         <td className="num" key={o.field}>
-                          {formatCount(b[o.field])}
+                          {formatCount(b[o.field], CONSOLE_LOCALE)}
                         </td>
                       ))}
                     </tr>

@@ -3,6 +3,8 @@ import type { UsageCounters } from "@/db/queries/usage";
 import { OUTCOMES } from "@/lib/ui/analytics";
 import { formatCount } from "@/lib/ui/format";
 import type { ApiUsage, KeyUsage } from "@/lib/verification/workspace-usage";
+import { CONSOLE_LOCALE } from "@/lib/console/locale";
+import { CONSOLE_I18N } from "@/lib/console/english";
 
 function OutcomeHeads() {
   return (
@@ -12,7 +14,7 @@ function OutcomeHeads() {
       </th>
       {OUTCOMES.map((o) => (
         <th scope="col" className="num" key={o.field}>
-          {o.label}
+          {CONSOLE_I18N.m.usage.outcomes[o.field]}
         </th>
       ))}
     </>
@@ -22,10 +24,10 @@ function OutcomeHeads() {
 function OutcomeCells({ counts }: { counts: UsageCounters }) {
   return (
     <>
-      <td className="num">{formatCount(counts.total)}</td>
+      <td className="num">{formatCount(counts.total, CONSOLE_LOCALE)}</td>
       {OUTCOMES.map((o) => (
         <td className="num" key={o.field}>
-          {formatCount(counts[o.field])}
+          {formatCount(counts[o.field], CONSOLE_LOCALE)}
         </td>
       ))}
     </>

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { ConsoleSessionRow } from "@/lib/console/user-sessions";
 import { DataTable } from "./data-table";
 import { When } from "../../portal/_components/when";
+import { CONSOLE_I18N } from "@/lib/console/english";
 
 const STATE: Record<ConsoleSessionRow["state"], { label: string; className: string }> = {
   active: { label: "Active", className: "badge badge-active" },
@@ -43,9 +44,9 @@ export function UserSessionsTable({ rows, now, caption, actions }: { rows: Conso
             </span>
           ),
         },
-        { header: "Created", cell: (s) => <When at={s.createdAt} now={now} /> },
-        { header: "Last seen", cell: (s) => (s.lastSeenAt ? <When at={s.lastSeenAt} now={now} /> : <span className="muted">Never</span>) },
-        { header: "Ends", cell: (s) => (s.state === "revoked" ? <span className="muted">Revoked</span> : <When at={s.expiresAt} now={now} />) },
+        { header: "Created", cell: (s) => <When at={s.createdAt} now={now} i18n={CONSOLE_I18N} timeZone="UTC" /> },
+        { header: "Last seen", cell: (s) => (s.lastSeenAt ? <When at={s.lastSeenAt} now={now} i18n={CONSOLE_I18N} timeZone="UTC" /> : <span className="muted">Never</span>) },
+        { header: "Ends", cell: (s) => (s.state === "revoked" ? <span className="muted">Revoked</span> : <When at={s.expiresAt} now={now} i18n={CONSOLE_I18N} timeZone="UTC" />) },
         ...(actions ? [{ header: "Actions", actions: true, cell: actions }] : []),
       ]}
     />

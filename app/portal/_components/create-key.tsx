@@ -4,6 +4,7 @@ import { CREATE_DIALOG_FLAG } from "@/lib/portal-sessions/intent-flag";
 import { EXPIRY_OPTIONS } from "@/lib/ui/grace";
 import { FormError, SubmitActions } from "./dialog-form-parts";
 import { postToParent } from "./embed-bridge";
+import { useI18n } from "./i18n";
 import { Modal } from "./modal";
 import { useRevealSecret } from "./secret-host";
 import { useHydrated } from "./use-hydrated";
@@ -21,7 +22,7 @@ export function CreateKey({
   portalId,
   apis,
   disabledReason,
-  label = "Create key",
+  label,
   openOnArrival = false,
 }: {
   portalId: string;
@@ -37,6 +38,7 @@ export function CreateKey({
   const nameId = useId();
   const expiryId = useId();
   const apiId = useId();
+  const { m } = useI18n();
 
   useEffect(() => {
     if (!openOnArrival) return;
@@ -55,7 +57,7 @@ export function CreateKey({
     if (typeof api === "string" && api) body.apiId = api;
     await run<{ keyId: string; key: string }>("portal.createKey", body, (d) => {
       postToParent({ type: "key.created", keyId: d.keyId, name: typeof body.name === "string" && body.name ? body.name : undefined });
-      reveal("Your new API key", d.key);
+      reveal(m.create.revealTitle, d.key);
     });
   };
 
@@ -70,18 +72,18 @@ export function CreateKey({
         data-pending={hydrated ? undefined : ""}
         title={disabledReason}
       >
-        {label}
+        {label ?? m.create.button}
       </button>
-      <Modal open={open} onClose={() => setOpen(false)} title="Create an API key" description="Give the key a name you will recognise later, such as where it is used.">
+      <Modal open={open} onClose={() => setOpen(false)} title={m.create.title} description={m.create.description}>
         <form onSubmit={submit}>
           <FormError error={error} />
           <div className="field">
-            <label htmlFor={nameId}>Name</label>
-            <input id={nameId} name="name" className="input" required maxLength={200} placeholder="e.g. Production server" autoComplete="off" autoFocus />
+            <label htmlFor={nameId}>{m.create.name}</label>
+            <input id={nameId} name="name" className="input" required maxLength={200} placeholder={m.create.namePlaceholder} autoComplete="off" autoFocus />
           </div>
           {apis.length > 1 ? (
             <div className="field">
-              <label htmlFor={apiId}>API</label>
+              <label htmlFor={apiId}>{m.create.api}</label>
               <select id={apiId} name="apiId" className="select">
                 {apis.map((a) => (
                   <option key={a.id} value={a.id}>
@@ -92,16 +94,16 @@ export function CreateKey({
             </div>
           ) : null}
           <div className="field">
-            <label htmlFor={expiryId}>Expires</label>
+            <label htmlFor={expiryId}>{m.create.expires}</label>
             <select id={expiryId} name="expiry" className="select" defaultValue="0">
               {EXPIRY_OPTIONS.map((o) => (
                 <option key={o.days} value={o.days}>
-                  {o.label}
+                  {m.create.expiry[o.message]}
                 </option>
               ))}
             </select>
           </div>
-          <SubmitActions onCancel={() => setOpen(false)} busy={busy} text="Create key" busyText="Creating…" />
+          <SubmitActions onCancel={() => setOpen(false)} busy={busy} text={m.create.submit} busyText={m.create.busy} />
         </form>
       </Modal>
     </>

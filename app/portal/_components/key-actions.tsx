@@ -1,9 +1,11 @@
 "use client";
 import { type FormEvent, useId, useState } from "react";
+import { fill } from "@/lib/i18n/translate";
 import { postToParent } from "./embed-bridge";
 import { GRACE_OPTIONS } from "@/lib/ui/grace";
 import { ActionMenu, type MenuItem } from "./action-menu";
 import { FormError, SubmitActions } from "./dialog-form-parts";
+import { useI18n } from "./i18n";
 import { Modal } from "./modal";
 import { useRevealSecret } from "./secret-host";
 import { useHydrated } from "./use-hydrated";
@@ -25,6 +27,8 @@ export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId
   const hydrated = useHydrated();
   const nameId = useId();
   const label = keyRow.name || keyRow.start;
+  const { m: all } = useI18n();
+  const m = all.actions;
 
   const open = (d: Dialog) => () => {
     setError(undefined);
@@ -41,67 +45,67 @@ export function KeyActions({ portalId, keyRow, can, disabledReason }: { portalId
     const expiration = Number(new FormData(e.currentTarget).get("grace") ?? 0);
     void run<{ key: string; keyId: string }>("portal.rerollKey", { keyId: keyRow.keyId, expiration }, (d) => {
       postToParent({ type: "key.rolled", keyId: keyRow.keyId, newKeyId: d.keyId });
-      reveal(`Your new key for ${label}`, d.key);
+      reveal(fill(m.rolledRevealTitle, { key: label }), d.key);
     });
   };
   const revoke = () => void run("portal.deleteKey", { keyId: keyRow.keyId }, () => postToParent({ type: "key.revoked", keyId: keyRow.keyId }));
 
   const items: MenuItem[] = [
-    ...(can.rename ? [{ label: "Rename", onSelect: open("rename") }] : []),
-    ...(can.reroll ? [{ label: "Roll", onSelect: open("reroll") }] : []),
-    ...(can.revoke ? [{ label: "Revoke", onSelect: open("revoke"), danger: true }] : []),
+    ...(can.rename ? [{ label: m.rename, onSelect: open("rename") }] : []),
+    ...(can.reroll ? [{ label: m.roll, onSelect: open("reroll") }] : []),
+    ...(can.revoke ? [{ label: m.revoke, onSelect: open("revoke"), danger: true }] : []),
   ];
   if (items.length === 0) return null;
 
   return (
     <>
-      <ActionMenu label={`Actions for ${label}`} items={items} disabled={Boolean(disabledReason) || !hydrated} title={disabledReason} />
+      <ActionMenu label={fill(m.menu, { key: label })} items={items} disabled={Boolean(disabledReason) || !hydrated} title={disabledReason} />
 
-      <Modal open={dialog === "rename"} onClose={() => setDialog(undefined)} title="Rename key">
+      <Modal open={dialog === "rename"} onClose={() => setDialog(undefined)} title={m.renameTitle}>
         <form onSubmit={rename}>
           <FormError error={error} />
           <div className="field">
-            <label htmlFor={nameId}>Name</label>
+            <label htmlFor={nameId}>{m.name}</label>
             <input id={nameId} name="name" className="input" required maxLength={200} defaultValue={keyRow.name ?? ""} autoComplete="off" autoFocus />
           </div>
-          <SubmitActions onCancel={() => setDialog(undefined)} busy={busy} text="Save" busyText="Saving…" />
+          <SubmitActions onCancel={() => setDialog(undefined)} busy={busy} text={m.save} busyText={m.saving} />
         </form>
       </Modal>
 
       <Modal
         open={dialog === "reroll"}
         onClose={() => setDialog(undefined)}
-        title={`Roll “${label}”`}
-        description={`Rolling creates a new key with the same name and settings. Choose how long the current key (${keyRow.start}…) keeps working, so you can deploy the new one first.`}
+        title={fill(m.rollTitle, { key: label })}
+        description={fill(m.rollDescription, { start: keyRow.start })}
       >
         <form onSubmit={reroll}>
           <FormError error={error} />
           <fieldset className="radio-list">
-            <legend className="visually-hidden">When should the current key stop working?</legend>
+            <legend className="visually-hidden">{m.graceLegend}</legend>
             {GRACE_OPTIONS.map((o) => (
               <label key={o.ms}>
                 <input type="radio" name="grace" value={o.ms} defaultChecked={o.ms === 3_600_000} />
-                <span>{o.ms === 0 ? "Stop the current key immediately" : `Current key stops working ${o.label.toLowerCase()}`}</span>
+                <span>{m.grace[o.message]}</span>
               </label>
             ))}
           </fieldset>
-          <SubmitActions onCancel={() => setDialog(undefined)} busy={busy} text="Roll key" busyText="Rolling…" />
+          <SubmitActions onCancel={() => setDialog(undefined)} busy={busy} text={m.rollSubmit} busyText={m.rolling} />
         </form>
       </Modal>
 
       <Modal
         open={dialog === "revoke"}
         onClose={() => setDialog(undefined)}
-        title={`Revoke “${label}”?`}
-        description={`Anything using the key ${keyRow.start}… stops working immediately. This cannot be undone.`}
+        title={fill(m.revokeTitle, { key: label })}
+        description={fill(m.revokeDescription, { start: keyRow.start })}
       >
         <FormError error={error} />
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => setDialog(undefined)} autoFocus>
-            Cancel
+            {all.cancel}
           </button>
           <button type="button" className="btn btn-danger" disabled={busy} onClick={revoke}>
-            {busy ? "Revoking…" : "Revoke key"}
+            {busy ? m.revoking : m.revokeSubmit}
           </button>
         </div>
       </Modal>

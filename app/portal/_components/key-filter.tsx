@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useTransition } from "react";
+import { useI18n } from "./i18n";
 
 const DEBOUNCE_MS = 250;
 
@@ -14,6 +15,7 @@ export function KeyFilter({ action, value }: { action: string; value: string }) 
   const input = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const [pending, startTransition] = useTransition();
+  const { m } = useI18n();
 
   const apply = (raw: string) => {
     clearTimeout(timer.current);
@@ -35,7 +37,7 @@ export function KeyFilter({ action, value }: { action: string; value: string }) 
   return (
     <form role="search" method="get" action={action} className="p-search" onSubmit={submit} aria-busy={pending || undefined}>
       <label htmlFor="key-filter" className="visually-hidden">
-        Filter keys by name
+        {m.filter.label}
       </label>
       <input
         ref={input}
@@ -44,7 +46,7 @@ export function KeyFilter({ action, value }: { action: string; value: string }) 
         name="q"
         className="input"
         defaultValue={value}
-        placeholder="Filter by name"
+        placeholder={m.filter.placeholder}
         maxLength={200}
         autoComplete="off"
         onChange={(e) => {
@@ -55,7 +57,7 @@ export function KeyFilter({ action, value }: { action: string; value: string }) 
       />
       <noscript>
         <button type="submit" className="btn">
-          Filter
+          {m.filter.submit}
         </button>
       </noscript>
     </form>

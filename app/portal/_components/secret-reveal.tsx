@@ -1,5 +1,6 @@
 "use client";
 import { useId, useState } from "react";
+import { useI18n } from "./i18n";
 import { Modal } from "./modal";
 
 /**
@@ -10,6 +11,7 @@ export function SecretReveal({ secret, title, onDone }: { secret: string | undef
   const [copied, setCopied] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
   const inputId = useId();
+  const { m } = useI18n();
 
   const copy = async () => {
     try {
@@ -34,27 +36,27 @@ export function SecretReveal({ secret, title, onDone }: { secret: string | undef
       onClose={done}
       dismissible={confirmed}
       title={title}
-      description="Copy this key now and store it somewhere safe. For your security it is shown only once — if you lose it, roll the key to get a new one."
+      description={m.reveal.description}
     >
       <label htmlFor={inputId} className="visually-hidden">
-        Your new API key
+        {m.reveal.label}
       </label>
       <div className="secret-box">
         <input id={inputId} className="input" readOnly value={secret ?? ""} onFocus={(e) => e.currentTarget.select()} spellCheck={false} autoComplete="off" data-testid="new-key" />
         <button type="button" className="btn btn-primary" onClick={copy}>
-          {copied ? "Copied" : "Copy"}
+          {copied ? m.copied : m.copy}
         </button>
       </div>
       <p role="status" aria-live="polite" className="visually-hidden">
-        {copied ? "Key copied to the clipboard" : ""}
+        {copied ? m.reveal.copiedToClipboard : ""}
       </p>
       <label className="checkbox">
         <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-        <span>I have copied this key and stored it somewhere safe.</span>
+        <span>{m.reveal.confirm}</span>
       </label>
       <div className="dialog-actions">
         <button type="button" className="btn btn-primary" disabled={!confirmed} onClick={done}>
-          Done
+          {m.reveal.done}
         </button>
       </div>
     </Modal>

@@ -6,13 +6,14 @@ export type Tab = { href: string; label: string };
 
 /**
  * The portal's tabs; a client leaf only because the layout persists across navigations and the current tab changes.
- * `current` names the current tab where the address does not (the console's preview of a portal).
+ * `current` names the current tab where the address does not (the console's preview of a portal); `label`
+ * names the navigation in the session's language.
  */
-export function Tabs({ tabs, current }: { tabs: Tab[]; current?: string }) {
+export function Tabs({ tabs, current, label }: { tabs: Tab[]; current?: string; label: string }) {
   const pathname = usePathname();
   const here = current ?? pathname;
   return (
-    <nav className="p-tabs" aria-label="Portal sections">
+    <nav className="p-tabs" aria-label={label}>
       {tabs.map((t) => (
         <Link key={t.href} href={t.href} aria-current={here === t.href ? "page" : undefined} prefetch={false}>
           {t.label}

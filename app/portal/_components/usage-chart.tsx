@@ -12,7 +12,7 @@ const VIEW_H = 100;
  * size on any screen and can never overlap each other. Screen readers get the title here and the
  * full numbers in the table that follows the chart.
  */
-export function UsageChart({ buckets, ticks, title }: { buckets: Bucket[]; ticks: AxisTick[]; title: string }) {
+export function UsageChart({ buckets, ticks, title, locale }: { buckets: Bucket[]; ticks: AxisTick[]; title: string; locale: string }) {
   const { max, segments } = stackedBars(buckets, VIEW_W, VIEW_H);
   const levels = [max, max / 2, 0].filter(Number.isInteger);
   const slot = 100 / Math.max(buckets.length, 1);
@@ -21,10 +21,10 @@ export function UsageChart({ buckets, ticks, title }: { buckets: Bucket[]; ticks
     <div className="chart" role="img" aria-label={title} data-testid="usage-chart">
       <div className="chart-y">
         {/* In the flow but invisible: widens the axis column to its longest label. */}
-        <span className="chart-y-size">{formatCount(max)}</span>
+        <span className="chart-y-size">{formatCount(max, locale)}</span>
         {levels.map((v) => (
           <span key={v} className="chart-y-label" style={{ bottom: `${(v / max) * 100}%` }}>
-            {formatCount(v)}
+            {formatCount(v, locale)}
           </span>
         ))}
       </div>

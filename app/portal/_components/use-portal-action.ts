@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useI18n } from "./i18n";
 import { portalCall } from "./portal-call";
 
 /**
@@ -10,13 +11,14 @@ import { portalCall } from "./portal-call";
  */
 export function usePortalAction(portalId: string, onDone: () => void) {
   const router = useRouter();
+  const i18n = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
   const run = async <T,>(endpoint: string, body: unknown, after: (data: T) => void) => {
     setBusy(true);
     setError(undefined);
-    const res = await portalCall<T>(portalId, endpoint, body);
+    const res = await portalCall<T>(portalId, endpoint, body, i18n);
     setBusy(false);
     if (!res.ok) return setError(res.message);
     onDone();

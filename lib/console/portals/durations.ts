@@ -1,4 +1,5 @@
 import { formatCount } from "@/lib/ui/format";
+import { CONSOLE_LOCALE } from "@/lib/console/locale";
 
 const SPANS: [string, number][] = [
   ["day", 86_400_000],
@@ -16,5 +17,5 @@ const SPANS: [string, number][] = [
 export function formatDuration(ms: number): string {
   const [unit, size] = SPANS.find(([, size]) => ms % size === 0) ?? ["millisecond", 1];
   const n = ms / size;
-  return `${formatCount(n)} ${unit}${n === 1 ? "" : "s"}`;
+  return `${formatCount(n, CONSOLE_LOCALE)} ${unit}${n === 1 ? "" : "s"}`;
 }

@@ -6,11 +6,12 @@ import { countWorkspace } from "@/db/queries/workspace-counts";
 import { requireWorkspaceView } from "@/lib/console/viewer";
 import { formatCount, utcTimestamp } from "@/lib/ui/format";
 import { PageHeader } from "../../_components/page-header";
+import { CONSOLE_LOCALE } from "@/lib/console/locale";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Overview" };
 
-const capped = (n: number) => (n > KEY_COUNT_CAP ? `${formatCount(KEY_COUNT_CAP)}+` : formatCount(n));
+const capped = (n: number) => (n > KEY_COUNT_CAP ? `${formatCount(KEY_COUNT_CAP, CONSOLE_LOCALE)}+` : formatCount(n, CONSOLE_LOCALE));
 
 /** A workspace at a glance: what it holds, each figure a way into its section. */
 export default async function Overview({ params }: { params: Promise<{ workspaceId: string }> }) {
@@ -19,11 +20,11 @@ export default async function Overview({ params }: { params: Promise<{ workspace
   const counts = await countWorkspace(await getDb(), workspace.id);
   const base = `/console/w/${workspace.id}`;
   const stats = [
-    { label: "APIs", value: formatCount(counts.apis), href: `${base}/apis` },
+    { label: "APIs", value: formatCount(counts.apis, CONSOLE_LOCALE), href: `${base}/apis` },
     { label: "Live keys", value: capped(counts.keys), href: `${base}/keys` },
     { label: "End users", value: capped(counts.identities), href: `${base}/sessions` },
-    { label: "Portals", value: formatCount(counts.portals), href: `${base}/portals` },
-    { label: "Root keys", value: formatCount(counts.rootKeys), href: `${base}/root-keys` },
+    { label: "Portals", value: formatCount(counts.portals, CONSOLE_LOCALE), href: `${base}/portals` },
+    { label: "Root keys", value: formatCount(counts.rootKeys, CONSOLE_LOCALE), href: `${base}/root-keys` },
   ];
   return (
     <>

@@ -11,6 +11,8 @@ import { NextPageLink } from "../../../_components/next-page-link";
 import { PageHeader } from "../../../_components/page-header";
 import { TypedConfirmation } from "../../../_components/typed-confirmation";
 import { createApiAction, deleteApiAction } from "./actions";
+import { CONSOLE_LOCALE } from "@/lib/console/locale";
+import { CONSOLE_I18N } from "@/lib/console/english";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "APIs" };
@@ -52,8 +54,8 @@ export default async function ApisPage({ params, searchParams }: { params: Promi
                   ),
                 },
                 { header: "Key prefix", cell: (a) => (a.prefix ? <span className="key-start">{a.prefix}_</span> : <span className="muted">none</span>) },
-                { header: "Live keys", numeric: true, cell: (a) => <span data-testid="key-count">{a.keysCapped ? `${formatCount(10_000)}+` : formatCount(a.keys)}</span> },
-                { header: "Created", cell: (a) => <When at={a.createdAt} now={at} /> },
+                { header: "Live keys", numeric: true, cell: (a) => <span data-testid="key-count">{a.keysCapped ? `${formatCount(10_000, CONSOLE_LOCALE)}+` : formatCount(a.keys, CONSOLE_LOCALE)}</span> },
+                { header: "Created", cell: (a) => <When at={a.createdAt} now={at} i18n={CONSOLE_I18N} timeZone="UTC" /> },
                 {
                   header: "Actions",
                   actions: true,
@@ -62,7 +64,7 @@ export default async function ApisPage({ params, searchParams }: { params: Promi
                       label="Delete"
                       accessibleLabel={`Delete ${a.name}`}
                       title={`Delete the API “${a.name}”?`}
-                      description={`${a.keys === 1 ? "Its 1 live key stops" : `Its ${a.keysCapped ? "10,000+" : formatCount(a.keys)} live keys stop`} verifying at once, and it leaves every portal that offers it. This cannot be undone.`}
+                      description={`${a.keys === 1 ? "Its 1 live key stops" : `Its ${a.keysCapped ? "10,000+" : formatCount(a.keys, CONSOLE_LOCALE)} live keys stop`} verifying at once, and it leaves every portal that offers it. This cannot be undone.`}
                       expected={a.name}
                       action={remove}
                       submit="Delete API"

@@ -16,6 +16,7 @@ import { NextPageLink } from "../../../_components/next-page-link";
 import { PageHeader } from "../../../_components/page-header";
 import { viewerTimeZone } from "../../../_components/viewer-time-zone";
 import "../../../_components/audit-usage.css";
+import { CONSOLE_LOCALE } from "@/lib/console/locale";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
@@ -33,7 +34,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const search = parseAuditSearch(sp, timeZone);
   const base = `/console/w/${workspace.id}/audit`;
   const cursor = readAuditCursor(sp.cursor);
-  const zone = zoneLabel(timeZone, now());
+  const zone = zoneLabel(timeZone, now(), CONSOLE_LOCALE);
 
   let events: AuditEventView[] = [];
   let next: string | undefined;

@@ -12,6 +12,7 @@ import { NextPageLink } from "../../../_components/next-page-link";
 import { PageHeader } from "../../../_components/page-header";
 import "../../../_components/console-keys.css";
 import { When } from "../../../../portal/_components/when";
+import { CONSOLE_I18N } from "@/lib/console/english";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Keys" };
@@ -109,8 +110,8 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
                 { header: "API", cell: (k) => <span className="c-cell-text">{k.apiName}</span> },
                 { header: "Owner", cell: (k) => (k.externalId ? <span className="c-cell-text" data-testid="key-owner">{k.externalId}</span> : <span className="muted">No owner</span>) },
                 { header: "Status", cell: (k) => <KeyStatusBadge status={k.status} /> },
-                { header: "Created", cell: (k) => <When at={k.createdAt} now={at} /> },
-                { header: "Last used", cell: (k) => (k.lastUsedAt ? <When at={k.lastUsedAt} now={at} /> : <span className="muted">Never</span>) },
+                { header: "Created", cell: (k) => <When at={k.createdAt} now={at} i18n={CONSOLE_I18N} timeZone="UTC" /> },
+                { header: "Last used", cell: (k) => (k.lastUsedAt ? <When at={k.lastUsedAt} now={at} i18n={CONSOLE_I18N} timeZone="UTC" /> : <span className="muted">Never</span>) },
               ]}
             />
           ) : term ? (

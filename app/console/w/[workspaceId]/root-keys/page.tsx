@@ -12,6 +12,7 @@ import { NextPageLink } from "../../../_components/next-page-link";
 import { PageHeader } from "../../../_components/page-header";
 import { RevokeRootKey } from "../../../_components/revoke-root-key";
 import { createRootKeyAction, revokeRootKeyAction } from "./actions";
+import { CONSOLE_I18N } from "@/lib/console/english";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Root keys" };
@@ -72,8 +73,8 @@ export default async function RootKeysPage({ params, searchParams }: { params: P
                     </span>
                   ),
                 },
-                { header: "Created", cell: (k) => <When at={k.createdAt} now={at} /> },
-                { header: "Last used", cell: (k) => (k.lastUsedAt === null ? <span className="muted">never</span> : <When at={k.lastUsedAt} now={at} />) },
+                { header: "Created", cell: (k) => <When at={k.createdAt} now={at} i18n={CONSOLE_I18N} timeZone="UTC" /> },
+                { header: "Last used", cell: (k) => (k.lastUsedAt === null ? <span className="muted">never</span> : <When at={k.lastUsedAt} now={at} i18n={CONSOLE_I18N} timeZone="UTC" />) },
                 { header: "Actions", actions: true, cell: (k) => <RevokeRootKey action={revoke} keyId={k.id} start={k.start} name={k.name} /> },
               ]}
             />

@@ -13,6 +13,8 @@ import { PageHeader } from "../../../_components/page-header";
 import { TopKeys, UsageByApi } from "../../../_components/usage-breakdown";
 import { viewerTimeZone } from "../../../_components/viewer-time-zone";
 import "../../../_components/audit-usage.css";
+import { CONSOLE_LOCALE } from "@/lib/console/locale";
+import { CONSOLE_I18N } from "@/lib/console/english";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Usage" };
@@ -28,7 +30,8 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
   const sp = await searchParams;
   const { timeZone, received } = await viewerTimeZone();
   const range = parseRange(sp.range);
-  const { label: rangeLabel, unit } = RANGES[range];
+  const { unit } = RANGES[range];
+  const rangeLabel = CONSOLE_I18N.m.usage.ranges[range];
   const at = now();
   const { startTime, endTime } = windowFor(range, at, timeZone);
   const base = `/console/w/${workspace.id}`;
@@ -41,7 +44,7 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
   const api = asked ? usage.perApi.find((a) => a.apiId === asked) : undefined;
   if (asked && !api) usage = await workspaceUsage(db, { workspaceId: workspace.id, startTime, endTime });
   const buckets = unit === "day" ? byDay(usage.hourly, timeZone) : usage.hourly;
-  const zone = zoneLabel(timeZone, at);
+  const zone = zoneLabel(timeZone, at, CONSOLE_LOCALE);
   const scope = api ? `the API ${api.name}` : "all APIs";
   const title = `Verifications per ${unit}, ${scope}, last ${rangeLabel} (times in ${zone})`;
   const href = (r: RangeKey, apiId = api?.apiId) => `${here}?${new URLSearchParams({ range: r, ...(apiId ? { api: apiId } : {}) })}`;
@@ -57,7 +60,7 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
           <nav className="seg" aria-label="Time range">
             {(Object.keys(RANGES) as RangeKey[]).map((r) => (
               <Link key={r} href={href(r)} aria-current={r === range ? "true" : undefined}>
-                {RANGES[r].label}
+                {CONSOLE_I18N.m.usage.ranges[r]}
               </Link>
             ))}
           </nav>
@@ -106,12 +109,12 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
           <p className="chart-zone" data-testid="time-zone">
             Times in {zone}
           </p>
-          <UsageChart buckets={buckets} ticks={axisTicks(buckets, range, timeZone)} title={title} />
+          <UsageChart locale={CONSOLE_LOCALE} buckets={buckets} ticks={axisTicks(buckets, range, timeZone, CONSOLE_LOCALE)} title={title} />
           <ul className="legend" aria-hidden="true">
             {OUTCOMES.map((o) => (
               <li key={o.field}>
                 <span className="swatch" style={{ background: o.color }} />
-                {o.label}
+                {CONSOLE_I18N.m.usage.outcomes[o.field]}
               </li>
             ))}
           </ul>
@@ -128,7 +131,7 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
                     </th>
                     {OUTCOMES.map((o) => (
                       <th scope="col" className="num" key={o.field}>
-                        {o.label}
+                        {CONSOLE_I18N.m.usage.outcomes[o.field]}
                       </th>
                     ))}
                   </tr>
@@ -137,12 +140,12 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
                   {buckets.map((b) => (
                     <tr key={b.time}>
                       <th scope="row">
-                        <time dateTime={new Date(b.time).toISOString()}>{formatTime(b.time, timeZone, unit === "day" ? "row-day" : "row-hour")}</time>
+                        <time dateTime={new Date(b.time).toISOString()}>{formatTime(b.time, timeZone, unit === "day" ? "row-day" : "row-hour", CONSOLE_LOCALE)}</time>
                       </th>
-                      <td className="num">{formatCount(b.total)}</td>
+                      <td className="num">{formatCount(b.total, CONSOLE_LOCALE)}</td>
                       {OUTCOMES.map((o) => (
                         <td className="num" key={o.field}>
-                          {formatCount(b[o.field])}
+                          {formatCount(b[o.field], CONSOLE_LOCALE)}
                         </td>
                       ))}
                     </tr>
@@ -190,7 +193,7 @@ function Stat({ label, value, testId }: { label: string; value: number; testId: 
     <div className="card stat">
       <div className="label">{label}</div>
       <div className="value" data-testid={testId}>
-        {formatCount(value)}
+        {formatCount(value, CONSOLE_LOCALE)}
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { i18nFor } from "@/lib/i18n/catalogue";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
@@ -71,7 +72,7 @@ export default async function PortalPage({ params, searchParams }: Props) {
           />
         </div>
       </section>
-      <PortalForm mode="edit" initial={valuesOf(portal)} workspaceName={workspaceName} apis={apis} submit={savePortalAction.bind(null, workspaceId, id)} />
+      <PortalForm mode="edit" initial={valuesOf(portal)} workspaceName={workspaceName} apis={apis} submit={savePortalAction.bind(null, workspaceId, id)} previewI18n={i18nFor("en")} />
     </>
   );
 }

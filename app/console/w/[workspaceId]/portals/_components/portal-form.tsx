@@ -1,4 +1,5 @@
 "use client";
+import type { I18n } from "@/lib/i18n/catalogue";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import type { FieldErrors, FormResult } from "@/lib/console/portals/form-result";
@@ -44,12 +45,15 @@ export function PortalForm({
   workspaceName,
   apis,
   submit,
+  previewI18n,
 }: {
   mode: "create" | "edit";
   initial: PortalFormValues;
   workspaceName: string;
   apis: Api[];
   submit: (values: PortalFormValues) => Promise<SaveResult>;
+  /** The preview's language: English (lib/i18n/catalogue.ts i18nFor("en")), from the server page. */
+  previewI18n: I18n;
 }) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
@@ -280,7 +284,7 @@ export function PortalForm({
           </button>
         </div>
       </form>
-      <PortalPreview model={model} testUser={PREVIEW_USER} />
+      <PortalPreview model={model} testUser={PREVIEW_USER} i18n={previewI18n} />
     </div>
   );
 }

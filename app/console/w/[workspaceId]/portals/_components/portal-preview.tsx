@@ -1,6 +1,7 @@
 "use client";
 import { useDeferredValue, useEffect, useId, useState, useSyncExternalStore } from "react";
 import type { PortalPreviewModel } from "@/lib/console/portals/preview-model";
+import type { I18n } from "@/lib/i18n/catalogue";
 import { previewKeys } from "@/lib/ui/preview-keys";
 import { DocsContent } from "@/app/portal/_components/docs-content";
 import { KeyFilter } from "@/app/portal/_components/key-filter";
@@ -19,18 +20,15 @@ type View = "keys" | "docs";
 
 const PREVIEW_PORTAL = "pc_preview";
 const BASE = `/portal/${PREVIEW_PORTAL}`;
-const TABS = [
-  { href: `${BASE}/keys`, label: "API keys" },
-  { href: `${BASE}/analytics`, label: "Usage" },
-  { href: `${BASE}/docs`, label: "Docs" },
-];
 
 /**
  * The live preview beside the portal form (docs/console.md "Portals"): the portal's real shell, keys
  * table and docs tab, as an end user with every permission sees them, fed with sample keys instead
- * of a session. It follows the form as it is typed, in light or dark.
+ * of a session. It follows the form as it is typed, in light or dark, in English: `i18n` is the English
+ * catalogue, handed down from the server page (lib/i18n/client-bundle.test.ts: no client component
+ * imports a catalogue).
  */
-export function PortalPreview({ model, testUser }: { model: PortalPreviewModel; testUser: string }) {
+export function PortalPreview({ model, testUser, i18n }: { model: PortalPreviewModel; testUser: string; i18n: I18n }) {
   const deferred = useDeferredValue(model);
   // A logo address is fetched as it is drawn: wait for a pause in typing, not every keystroke's half URL.
   const logoUrl = useSettled(deferred.logoUrl, LOGO_PAUSE_MS);
@@ -42,7 +40,13 @@ export function PortalPreview({ model, testUser }: { model: PortalPreviewModel; 
   const [view, setView] = useState<View>("keys");
   // The frame's content renders in the browser only (preview-frame.tsx), so this is the viewer's clock.
   const [now] = useState(() => Date.now());
+  const [timeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   const name = useId();
+  const tabs = [
+    { href: `${BASE}/keys`, label: i18n.m.shell.tabs.keys },
+    { href: `${BASE}/analytics`, label: i18n.m.shell.tabs.usage },
+    { href: `${BASE}/docs`, label: i18n.m.shell.tabs.docs },
+  ];
   const keys = previewKeys({ prefix: shown.prefix, template: shown.template, showKeyMeta: shown.showKeyMeta, now });
   return (
     // Focusable: beside the form it scrolls on its own when taller than the window.
@@ -61,27 +65,27 @@ export function PortalPreview({ model, testUser }: { model: PortalPreviewModel; 
           displayName={shown.displayName}
           logoUrl={shown.logoUrl}
           primaryColor={shown.primaryColor}
-          lang="en"
+          i18n={i18n}
           theme={theme}
           externalId={testUser}
           preview={false}
           returnUrl={shown.returnUrl}
-          tabs={TABS}
+          tabs={tabs}
           currentTab={`${BASE}/${view}`}
           embedOrigins={[]}
         >
           {view === "keys" ? (
             <>
-              <KeysHead can portalId={PREVIEW_PORTAL} apis={shown.apis} openCreate={false} />
+              <KeysHead can portalId={PREVIEW_PORTAL} apis={shown.apis} openCreate={false} i18n={i18n} />
               <div className="p-toolbar">
                 <KeyFilter action={`${BASE}/keys`} value="" />
               </div>
               <div className="card">
-                <KeysTable portalId={PREVIEW_PORTAL} keys={keys} can={{ rename: true, reroll: true, revoke: true }} now={now} />
+                <KeysTable portalId={PREVIEW_PORTAL} keys={keys} can={{ rename: true, reroll: true, revoke: true }} now={now} i18n={i18n} timeZone={timeZone} />
               </div>
             </>
           ) : (
-            <DocsContent name={shown.displayName} prefix={shown.prefix} apiBaseUrl={shown.apiBaseUrl} docsMarkdown={shown.docsMarkdown} />
+            <DocsContent name={shown.displayName} prefix={shown.prefix} apiBaseUrl={shown.apiBaseUrl} docsMarkdown={shown.docsMarkdown} i18n={i18n} />
           )}
         </PortalShell>
       </PreviewFrame>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { i18nFor } from "@/lib/i18n/catalogue";
 import { getDb } from "@/db/client";
 import { loadPortalEditor } from "@/lib/console/portals/portal-editor";
 import { newPortalValues } from "@/lib/console/portals/portal-form";
@@ -20,7 +21,7 @@ export default async function NewPortalPage({ params }: { params: Promise<{ work
   return (
     <>
       <PageHeader title="New portal" description="Choose its slug and APIs; everything else has a default you can change now or later." />
-      <PortalForm mode="create" initial={initial} workspaceName={editor.workspaceName} apis={editor.apis} submit={createPortalAction.bind(null, workspaceId)} />
+      <PortalForm mode="create" initial={initial} workspaceName={editor.workspaceName} apis={editor.apis} submit={createPortalAction.bind(null, workspaceId)} previewI18n={i18nFor("en")} />
     </>
   );
 }
