@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { apiErrorMessage } from "@/lib/i18n/api-error-message";
-import { CATALOGUES, clientI18n, i18nFor } from "@/lib/i18n/catalogue";
+import { CATALOGUES, i18nFor } from "@/lib/i18n/catalogue";
+import { clientI18n } from "@/lib/i18n/client-i18n";
 import { en, type Messages } from "@/lib/i18n/messages/en";
 import { placeholders } from "@/lib/i18n/translate";
 import { SHIPPED_LOCALES } from "@/lib/portal-sessions/locale";

@@ -24,7 +24,3 @@ export function i18nFor(tag: string | null | undefined): I18n {
   const locale = shippedLocale(tag);
   return { locale, formatLocale: formatLocale(tag, locale), m: CATALOGUES[locale] };
 }
-
-export function clientI18n(i18n: I18n): ClientI18n {
-  return { locale: i18n.locale, m: i18n.m.client };
-}

@@ -5,8 +5,8 @@ import type { ClientI18n } from "@/lib/i18n/catalogue";
 const I18nContext = createContext<ClientI18n | undefined>(undefined);
 
 /**
- * The session's language for the portal's client components: the signed-in layout provides the
- * active language's client messages only (lib/i18n/catalogue.ts clientI18n), so the browser never
+ * The session's language for the portal's client components: the portal shell provides the
+ * active language's client messages only (lib/i18n/client-i18n.ts), so the browser never
  * downloads another language's text.
  */
 export function I18nProvider({ value, children }: { value: ClientI18n; children: ReactNode }) {

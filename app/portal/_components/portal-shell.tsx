@@ -1,5 +1,6 @@
 import type { CSSProperties, ReactNode } from "react";
 import type { I18n } from "@/lib/i18n/catalogue";
+import { clientI18n } from "@/lib/i18n/client-i18n";
 import { interpolate } from "@/lib/i18n/translate";
 import { brandStyle } from "@/lib/ui/branding";
 import { Brand } from "./brand";
@@ -45,7 +46,7 @@ export function PortalShell(props: PortalShellProps) {
   const { m } = i18n;
   return (
     <div className="portal" lang={i18n.locale} data-theme={props.theme === "system" ? undefined : props.theme} style={brandStyle(props.primaryColor) as CSSProperties}>
-      <I18nProvider value={{ locale: i18n.locale, m: m.client }}>
+      <I18nProvider value={clientI18n(i18n)}>
         <EmbedBridge origins={props.embedOrigins} />
         {props.zone ? <TimeZoneSync current={props.zone.timeZone} received={props.zone.received} /> : null}
         <a className="skip-link" href="#main">

@@ -15,8 +15,8 @@ import { EmptyState } from "../../../_components/empty-state";
 import { NextPageLink } from "../../../_components/next-page-link";
 import { PageHeader } from "../../../_components/page-header";
 import { viewerTimeZone } from "../../../_components/viewer-time-zone";
-import "../../../_components/audit-usage.css";
 import { CONSOLE_LOCALE } from "@/lib/console/locale";
+import "../../../_components/audit-usage.css";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };

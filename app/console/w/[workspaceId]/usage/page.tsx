@@ -12,9 +12,9 @@ import { UsageChart } from "../../../../portal/_components/usage-chart";
 import { PageHeader } from "../../../_components/page-header";
 import { TopKeys, UsageByApi } from "../../../_components/usage-breakdown";
 import { viewerTimeZone } from "../../../_components/viewer-time-zone";
-import "../../../_components/audit-usage.css";
 import { CONSOLE_LOCALE } from "@/lib/console/locale";
 import { CONSOLE_I18N } from "@/lib/console/english";
+import "../../../_components/audit-usage.css";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Usage" };
